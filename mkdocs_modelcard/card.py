@@ -1,0 +1,291 @@
+"""Read a Markdown model card into front matter, a section tree and labelled fields.
+
+The reader is a single line scanner rather than a Markdown renderer: it has to
+be fast enough to pre-read every page of a large site on each ``mkdocs serve``
+rebuild, and it only needs to know which text sits under which heading.  It
+follows Python-Markdown (what MkDocs renders) where the two could disagree:
+front matter boundaries, ``#Heading`` without a space, setext headings.
+HTML comments and fenced code never produce headings or fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .text import normalize, strip_attr_list
+
+try:  # the C loader is several times faster on front-matter-heavy sites
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+# Same boundaries as mkdocs.utils.meta.YAML_RE, so we see what MkDocs renders.
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+_HEADING = re.compile(r"^(#{1,6})(?!#)(.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
+_LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*+>|]|\d+[.)])(?:\s|$)")
+_BOLD = re.compile(r"\*\*|__")
+_FIELD = re.compile(
+    r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+)?(?P<label>[^\W\d_][^:|\[\]`<>\n]{0,60}?)[ \t]*:(?!//)[ \t]*(?P<value>.*)$"
+)
+_TABLE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^|\-:\s][^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
+_MAX_LABEL_WORDS = 8
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found while reading a card; never fatal."""
+
+    message: str
+    line: int | None = None
+
+
+@dataclass
+class Line:
+    number: int
+    """1-based line number in the original file (front matter included)."""
+    text: str
+    """The line with HTML comments removed."""
+    code: bool = False
+
+
+@dataclass
+class Field:
+    """A labelled value such as ``- **Developed by:** Jane Doe``."""
+
+    label: str
+    key: str
+    value: str
+    line: int
+    section: Section | None
+
+
+@dataclass(eq=False)
+class Section:
+    title: str
+    key: str
+    level: int
+    line: int
+    explicit_id: str | None = None
+    lines: list[Line] = field(default_factory=list)
+    fields: list[Field] = field(default_factory=list)
+    children: list[Section] = field(default_factory=list)
+    parent: Section | None = None
+
+    def all_lines(self) -> Iterator[Line]:
+        """Own lines, then every descendant's: a parent is as filled as its children."""
+        yield from self.lines
+        for child in self.children:
+            yield from child.all_lines()
+
+    def all_fields(self) -> Iterator[Field]:
+        yield from self.fields
+        for child in self.children:
+            yield from child.all_fields()
+
+
+@dataclass
+class Card:
+    path: str
+    meta: dict[str, Any]
+    sections: list[Section]
+    """Every heading in document order."""
+    preamble: list[Line]
+    """Body lines before the first heading."""
+    fields: list[Field]
+    lines: list[Line]
+    """Every visible body line, in order."""
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    meta_ok: bool = True
+
+    @property
+    def first_h1(self) -> Section | None:
+        return next((s for s in self.sections if s.level == 1), None)
+
+
+def split_front_matter(text: str, path: str = "") -> tuple[dict[str, Any], str, int, list[Diagnostic]]:
+    """Return (meta, body, number of lines the front matter took, diagnostics).
+
+    Broken YAML is reported with its line in the file and the body is still
+    returned, so one typo in the metadata does not hide the rest of the card.
+    """
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text, 0, []
+    offset = match.group(0).count("\n")
+    body = text[match.end() :]
+    try:
+        data = yaml.load(match.group(1), Loader=_Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        return (
+            {},
+            body,
+            offset,
+            [Diagnostic(f"front matter is not valid YAML ({problem}); the card is scored without it", line)],
+        )
+    except Exception as exc:  # noqa: BLE001 - e.g. RecursionError on absurd nesting
+        return (
+            {},
+            body,
+            offset,
+            [Diagnostic(f"front matter could not be read ({type(exc).__name__}); the card is scored without it", 1)],
+        )
+    if data is None:
+        return {}, body, offset, []
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return (
+            {},
+            body,
+            offset,
+            [Diagnostic(f"front matter is a {kind}, not a mapping of keys to values; it is ignored", 2)],
+        )
+    return {str(k): v for k, v in data.items()}, body, offset, []
+
+
+def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool]:
+    out = []
+    pos = 0
+    while pos <= len(line):
+        if in_comment:
+            end = line.find("-->", pos)
+            if end < 0:
+                return "".join(out), True
+            pos = end + 3
+            in_comment = False
+        else:
+            start = line.find("<!--", pos)
+            if start < 0:
+                out.append(line[pos:])
+                break
+            out.append(line[pos:start])
+            pos = start + 4
+            in_comment = True
+    return "".join(out), in_comment
+
+
+def _parse_field(text: str) -> tuple[str, str, int] | None:
+    plain = _BOLD.sub("", text)
+    match = _FIELD.match(plain)
+    if match:
+        label = match.group("label").strip()
+        if label and len(label.split()) <= _MAX_LABEL_WORDS:
+            return label, match.group("value").strip(), len(match.group("indent").expandtabs(4))
+        return None
+    if "|" in plain:
+        row = _TABLE_ROW.match(plain)
+        if row and len(row.group("label").split()) <= _MAX_LABEL_WORDS:
+            return row.group("label").strip(), row.group("value").strip(), 0
+    return None
+
+
+def read_card(text: str, path: str = "") -> Card:
+    """Parse card text.  Never raises on any string input."""
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    meta, body, offset, diagnostics = split_front_matter(text, path)
+
+    sections: list[Section] = []
+    preamble: list[Line] = []
+    all_lines: list[Line] = []
+    fields: list[Field] = []
+    stack: list[Section] = []
+    current: list[Line] = preamble
+    current_section: Section | None = None
+    fence: tuple[str, int] | None = None
+    in_comment = False
+    prev_plain: Line | None = None  # candidate text for a setext heading
+    open_field: tuple[Field, int] | None = None  # a field with an empty value, awaiting sub-items
+
+    def start_section(title: str, level: int, number: int) -> None:
+        nonlocal current, current_section, open_field
+        title, explicit_id = strip_attr_list(title)
+        title = title.strip()
+        section = Section(title=title, key=normalize(title), level=level, line=number, explicit_id=explicit_id)
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        if stack:
+            section.parent = stack[-1]
+            stack[-1].children.append(section)
+        stack.append(section)
+        sections.append(section)
+        current = section.lines
+        current_section = section
+        open_field = None
+
+    for index, raw in enumerate(body.split("\n")):
+        number = index + 1 + offset
+        if fence is not None:
+            stripped = raw.strip()
+            if stripped.startswith(fence[0] * fence[1]) and not stripped.strip(fence[0]):
+                fence = None
+            else:
+                line = Line(number, raw, code=True)
+                current.append(line)
+                all_lines.append(line)
+            continue
+        visible, in_comment = _strip_comments(raw, in_comment) if (in_comment or "<!--" in raw) else (raw, False)
+        if not visible.strip():
+            prev_plain = None
+            continue
+        opener = _FENCE_OPEN.match(visible)
+        if opener and not (opener.group(2)[0] == "`" and "`" in opener.group(3)):
+            fence = (opener.group(2)[0], len(opener.group(2)))
+            prev_plain = None
+            open_field = None
+            continue
+        heading = _HEADING.match(visible)
+        if heading and heading.group(2).strip():
+            start_section(heading.group(2), len(heading.group(1)), number)
+            prev_plain = None
+            continue
+        setext = _SETEXT.match(visible)
+        if setext and prev_plain is not None and current and current[-1] is prev_plain:
+            current.pop()
+            all_lines.pop()  # prev_plain was the last line appended
+            start_section(prev_plain.text, 1 if setext.group(1)[0] == "=" else 2, prev_plain.number)
+            prev_plain = None
+            continue
+        line = Line(number, visible)
+        current.append(line)
+        all_lines.append(line)
+        indent = len(visible) - len(visible.lstrip())
+        if open_field is not None:
+            pending, pending_indent = open_field
+            if indent > pending_indent:
+                pending.value = (pending.value + " " + visible.strip()).strip()
+                prev_plain = None
+                continue
+            open_field = None
+        parsed = _parse_field(visible)
+        if parsed is not None:
+            label, value, field_indent = parsed
+            item = Field(label=label, key=normalize(label), value=value, line=number, section=current_section)
+            fields.append(item)
+            if current_section is not None:
+                current_section.fields.append(item)
+            if not value:
+                open_field = (item, field_indent)
+        prev_plain = None if _LIST_OR_BLOCK.match(visible) or parsed is not None else line
+
+    return Card(
+        path=path,
+        meta=meta,
+        sections=sections,
+        preamble=preamble,
+        fields=fields,
+        lines=all_lines,
+        diagnostics=diagnostics,
+        meta_ok=not diagnostics,
+    )

@@ -1,0 +1,336 @@
+"""The checklist model: which items a card should have and how to find each one.
+
+Checklists are YAML data files (the built-in ones live in ``checklists/``), so
+a research group can keep its own without writing Python.  Loading validates
+the whole file up front and names the file, item and key of every problem,
+because a typo found at build time is far cheaper than a silently wrong score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .text import alias_matcher
+
+CONTENT_MODES = ("all", "own", "prose")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class ChecklistError(ValueError):
+    """A checklist file that cannot be used; the message names file, item and key."""
+
+
+@dataclass(frozen=True)
+class Detectors:
+    """How the scorer looks for an item.  Any detector that finds content fills it."""
+
+    front_matter: tuple[str, ...] = ()
+    headings: tuple[str, ...] = ()
+    fields: tuple[str, ...] = ()
+    patterns: tuple[str, ...] = ()
+    title: bool = False
+    intro: bool = False
+    content: str = "all"
+    heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    pattern_res: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    label: str
+    group: str
+    optional: bool = False
+    weight: float = 1.0
+    guidance: str = ""
+    min_words: int = 1
+    detect: Detectors = field(default_factory=Detectors)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """Rules that tell this kind of card apart from ordinary pages."""
+
+    filenames: tuple[str, ...] = ()
+    title_words: tuple[str, ...] = ()
+    exclude_title_words: tuple[str, ...] = ()
+    front_matter_keys: tuple[str, ...] = ()
+    min_headings: int = 3
+
+
+@dataclass(frozen=True)
+class Checklist:
+    name: str
+    title: str
+    items: tuple[Item, ...]
+    detection: Detection = field(default_factory=Detection)
+    placeholders: tuple[str, ...] = ()
+    stock_text: tuple[str, ...] = ()
+    title_noise: tuple[str, ...] = ()
+    source: str = ""
+    placeholder_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    stock_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    title_noise_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    section_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def groups(self) -> list[str]:
+        """Group names in the order they first appear, which is the order authors expect."""
+        return list(dict.fromkeys(item.group for item in self.items))
+
+    @property
+    def required(self) -> list[Item]:
+        return [item for item in self.items if not item.optional]
+
+
+def builtin_names() -> list[str]:
+    folder = resources.files(__package__).joinpath("checklists")
+    return sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".yml"))
+
+
+def load_checklist(spec: str, base_dir: str | Path | None = None) -> Checklist:
+    """Load a built-in checklist by name, or a YAML file by path (relative to ``base_dir``)."""
+    if spec in builtin_names():
+        return _load_builtin(spec)
+    path = Path(spec)
+    if base_dir is not None and not path.is_absolute():
+        path = Path(base_dir) / path
+    if not path.is_file():
+        names = ", ".join(builtin_names())
+        raise ChecklistError(f"checklist {spec!r} is neither a built-in checklist ({names}) nor a file: {path}")
+    return _load_path(str(path.resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load_builtin(name: str) -> Checklist:
+    text = resources.files(__package__).joinpath("checklists", f"{name}.yml").read_text(encoding="utf-8")
+    return parse_checklist(text, f"<built-in checklist {name}>")
+
+
+def _load_path(path: str) -> Checklist:
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ChecklistError(f"{path}: cannot read checklist: {exc}") from exc
+    return parse_checklist(text, path)
+
+
+def parse_checklist(text: str, source: str = "<checklist>") -> Checklist:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        raise ChecklistError(f"{source}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
+    return _Validator(source).checklist(data)
+
+
+class _Validator:
+    """Turns raw YAML into a Checklist, collecting every problem before failing."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.errors: list[str] = []
+
+    def error(self, where: str, message: str) -> None:
+        self.errors.append(f"{self.source}: {where}: {message}")
+
+    def strings(self, value: Any, where: str) -> tuple[str, ...]:
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            return (value,)
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return tuple(value)
+        self.error(where, "expected a string or a list of strings")
+        return ()
+
+    def regexes(self, values: tuple[str, ...], where: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
+        compiled = []
+        for value in values:
+            try:
+                compiled.append(re.compile(value, flags))
+            except re.error as exc:
+                self.error(where, f"invalid regular expression {value!r}: {exc}")
+        return tuple(compiled)
+
+    def mapping(self, value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
+        if value is None:
+            return {}
+        if not isinstance(value, dict):
+            self.error(where, "expected a mapping")
+            return {}
+        for key in value:
+            if key not in allowed:
+                self.error(f"{where}: key {key!r}", f"unknown key (allowed: {', '.join(sorted(allowed))})")
+        return value
+
+    def checklist(self, data: Any) -> Checklist:
+        if not isinstance(data, dict):
+            raise ChecklistError(f"{self.source}: a checklist must be a mapping with an 'items' list")
+        data = self.mapping(
+            data,
+            "checklist",
+            {"name", "title", "description", "items", "detect", "placeholders", "stock_text", "title_noise"},
+        )
+        raw_items = data.get("items")
+        if not isinstance(raw_items, list) or not raw_items:
+            self.error("checklist: key 'items'", "expected a non-empty list of items")
+            raw_items = []
+        items = [self.item(raw, index) for index, raw in enumerate(raw_items)]
+        seen: set[str] = set()
+        for item in items:
+            if item.id in seen:
+                self.error(f"item {item.id!r}: key 'id'", "duplicate id")
+            seen.add(item.id)
+        detect = self.mapping(
+            data.get("detect"),
+            "checklist: key 'detect'",
+            {"filenames", "title_words", "exclude_title_words", "front_matter_keys", "min_headings"},
+        )
+        min_headings = detect.get("min_headings", 3)
+        if not isinstance(min_headings, int) or isinstance(min_headings, bool) or min_headings < 0:
+            self.error("checklist: key 'detect.min_headings'", "expected a whole number >= 0")
+            min_headings = 3
+        detection = Detection(
+            filenames=self.strings(detect.get("filenames"), "checklist: key 'detect.filenames'"),
+            title_words=self.strings(detect.get("title_words"), "checklist: key 'detect.title_words'"),
+            exclude_title_words=self.strings(
+                detect.get("exclude_title_words"), "checklist: key 'detect.exclude_title_words'"
+            ),
+            front_matter_keys=self.strings(
+                detect.get("front_matter_keys"), "checklist: key 'detect.front_matter_keys'"
+            ),
+            min_headings=min_headings,
+        )
+        placeholders = self.strings(data.get("placeholders"), "checklist: key 'placeholders'")
+        stock = self.strings(data.get("stock_text"), "checklist: key 'stock_text'")
+        noise = self.strings(data.get("title_noise"), "checklist: key 'title_noise'")
+        self.regexes(placeholders, "checklist: key 'placeholders'")
+        self.regexes(noise, "checklist: key 'title_noise'")
+        name = data.get("name")
+        if not isinstance(name, str) or not name:
+            self.error("checklist: key 'name'", "expected a non-empty string")
+            name = "checklist"
+        title = data.get("title", name)
+        if not isinstance(title, str):
+            self.error("checklist: key 'title'", "expected a string")
+            title = name
+        if self.errors:
+            raise ChecklistError("invalid checklist:\n  " + "\n  ".join(self.errors))
+        all_headings = [h for item in items for h in item.detect.headings]
+        return Checklist(
+            name=name,
+            title=title,
+            items=tuple(items),
+            detection=detection,
+            placeholders=placeholders,
+            stock_text=stock,
+            title_noise=noise,
+            source=self.source,
+            placeholder_re=_alternation(placeholders),
+            stock_re=_alternation(_flexible(s) for s in stock),
+            title_noise_re=_alternation(noise),
+            section_re=alias_matcher(all_headings),
+        )
+
+    def item(self, raw: Any, index: int) -> Item:
+        where = f"item #{index + 1}"
+        if not isinstance(raw, dict):
+            self.error(where, "expected a mapping with id, label and group")
+            return Item(id=f"_invalid_{index}", label="", group="")
+        item_id = raw.get("id")
+        if isinstance(item_id, str) and _ID.match(item_id):
+            where = f"item {item_id!r}"
+        else:
+            self.error(f"{where}: key 'id'", "expected an identifier of lower-case letters, digits and _")
+            item_id = f"_invalid_{index}"
+        raw = self.mapping(
+            raw, where, {"id", "label", "group", "optional", "weight", "guidance", "min_words", "detect"}
+        )
+        label = raw.get("label")
+        if not isinstance(label, str) or not label.strip():
+            self.error(f"{where}: key 'label'", "expected a non-empty string")
+            label = item_id
+        group = raw.get("group")
+        if not isinstance(group, str) or not group.strip():
+            self.error(f"{where}: key 'group'", "expected a non-empty string")
+            group = "Other"
+        optional = raw.get("optional", False)
+        if not isinstance(optional, bool):
+            self.error(f"{where}: key 'optional'", "expected true or false")
+            optional = False
+        weight = raw.get("weight", 1)
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
+            self.error(f"{where}: key 'weight'", "expected a number >= 0")
+            weight = 1
+        min_words = raw.get("min_words", 1)
+        if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 1:
+            self.error(f"{where}: key 'min_words'", "expected a whole number >= 1")
+            min_words = 1
+        guidance = raw.get("guidance", "")
+        if not isinstance(guidance, str):
+            self.error(f"{where}: key 'guidance'", "expected a string")
+            guidance = ""
+        return Item(
+            id=item_id,
+            label=label.strip(),
+            group=group.strip(),
+            optional=optional,
+            weight=float(weight),
+            guidance=" ".join(guidance.split()),
+            min_words=min_words,
+            detect=self.detectors(raw.get("detect"), where),
+        )
+
+    def detectors(self, raw: Any, where: str) -> Detectors:
+        where = f"{where}: key 'detect'"
+        raw = self.mapping(raw, where, {"front_matter", "headings", "fields", "patterns", "title", "intro", "content"})
+        if not raw:
+            self.error(
+                where, "an item needs at least one detector (front_matter, headings, fields, patterns, title or intro)"
+            )
+        headings = self.strings(raw.get("headings"), f"{where}.headings")
+        fields = self.strings(raw.get("fields"), f"{where}.fields")
+        patterns = self.strings(raw.get("patterns"), f"{where}.patterns")
+        content = raw.get("content", "all")
+        if content not in CONTENT_MODES:
+            self.error(f"{where}.content", f"expected one of {', '.join(CONTENT_MODES)}")
+            content = "all"
+        flags = {}
+        for key in ("title", "intro"):
+            flags[key] = raw.get(key, False)
+            if not isinstance(flags[key], bool):
+                self.error(f"{where}.{key}", "expected true or false")
+                flags[key] = False
+        return Detectors(
+            front_matter=self.strings(raw.get("front_matter"), f"{where}.front_matter"),
+            headings=headings,
+            fields=fields,
+            patterns=patterns,
+            title=flags["title"],
+            intro=flags["intro"],
+            content=content,
+            heading_re=alias_matcher(headings),
+            field_re=alias_matcher(fields),
+            pattern_res=self.regexes(patterns, f"{where}.patterns", re.IGNORECASE | re.MULTILINE),
+        )
+
+
+def _flexible(sentence: str) -> str:
+    """A stock sentence as a regex that tolerates re-wrapping and Markdown emphasis."""
+    words = re.findall(r"\w+|[^\w\s]", sentence)
+    return r"[\s*_]*".join(re.escape(w) for w in words)
+
+
+def _alternation(patterns: Any) -> re.Pattern[str] | None:
+    parts = [f"(?:{p})" for p in patterns]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None

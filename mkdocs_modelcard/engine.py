@@ -1,0 +1,108 @@
+"""One call from card text to everything the plugin and the CLI show about it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .card import Card, Diagnostic, read_card
+from .checklist import Checklist
+from .scoring import Score, score_card, title_section
+from .text import plain_text, truncate
+
+SUMMARY_LENGTH = 160
+
+
+@dataclass
+class CardReport:
+    path: str
+    card: Card
+    score: Score
+    title: str
+    summary: str
+    license: str
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        return self.card.diagnostics
+
+    def as_dict(self, path: str | None = None) -> dict[str, Any]:
+        """The JSON shape shared by ``check --format json`` and the site catalogue."""
+        return {
+            "path": self.path if path is None else path,
+            "title": self.title,
+            "checklist": self.score.checklist.name,
+            "score": self.score.percent,
+            "score_exact": round(self.score.score, 2),
+            "required": self.score.required_count,
+            "filled": self.score.filled_required_count,
+            "missing": [r.item.id for r in self.score.missing_required],
+            "items": [
+                {
+                    "id": r.item.id,
+                    "label": r.item.label,
+                    "group": r.item.group,
+                    "optional": r.item.optional,
+                    "filled": r.filled,
+                    "evidence": r.evidence.as_dict() if r.evidence else None,
+                }
+                for r in self.score.items
+            ],
+            "warnings": [{"line": d.line, "message": d.message} for d in self.card.diagnostics],
+        }
+
+
+def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None) -> CardReport:
+    """Read (unless already read) and score one card."""
+    card = card if card is not None else read_card(text, path)
+    score = score_card(card, checklist)
+    return CardReport(
+        path=path,
+        card=card,
+        score=score,
+        title=card_title(card, checklist, path),
+        summary=card_summary(card, checklist),
+        license=card_license(card, checklist),
+    )
+
+
+def card_title(card: Card, checklist: Checklist, path: str) -> str:
+    """What the index calls the card: front matter title, else the H1, else the file name."""
+    for key in ("title", "model_name", "pretty_name"):
+        value = card.meta.get(key)
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip()
+    h1 = title_section(card, checklist) or card.first_h1
+    if h1 is not None and plain_text(h1.title):
+        return plain_text(h1.title)
+    stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return stem.replace("_", " ").replace("-", " ").strip() or path
+
+
+def card_summary(card: Card, checklist: Checklist) -> str:
+    for key in ("model_description", "description", "summary"):
+        value = card.meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return truncate(plain_text(value), SUMMARY_LENGTH)
+    h1 = title_section(card, checklist)
+    lines = h1.lines if h1 is not None else card.preamble
+    text = plain_text(" ".join(line.text for line in lines if not line.code))
+    if checklist.placeholder_re is not None:
+        text = " ".join(checklist.placeholder_re.sub(" ", text).split())
+    return truncate(text, SUMMARY_LENGTH)
+
+
+def card_license(card: Card, checklist: Checklist) -> str:
+    value = card.meta.get("license")
+    if isinstance(value, list):
+        value = ", ".join(str(v) for v in value if v is not None and str(v).strip())
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+        return str(value).strip()
+    for field in card.fields:
+        if field.key in ("license", "licence"):
+            value = field.value
+            if checklist.placeholder_re is not None:
+                value = checklist.placeholder_re.sub(" ", value)
+            if plain_text(value):
+                return truncate(plain_text(value), 40)
+    return ""

@@ -1,0 +1,110 @@
+"""Small text helpers shared by the card reader and the scorer.
+
+Headings and field labels are compared in a normalised form so that
+``## **Intended Uses:**``, ``### Intended uses [optional]`` and
+``#### intended-uses { #uses }`` all mean the same thing to a checklist.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+_ATTR_LIST = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$")
+_OPTIONAL = re.compile(r"\[\s*optional\s*\]|\(\s*optional\s*\)", re.IGNORECASE)
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.IGNORECASE)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_MARKUP = re.compile(r"<[^>]*>")
+
+
+def strip_attr_list(heading: str) -> tuple[str, str | None]:
+    """Split a trailing attribute list off a heading, returning the explicit id if any."""
+    match = _ATTR_LIST.search(heading)
+    if not match:
+        return heading, None
+    id_match = re.search(r"#([\w:-]+)", match.group(0))
+    return heading[: match.start()], id_match.group(1) if id_match else None
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Reduce a heading or label to lower-case words separated by single spaces.
+
+    Cached because the same few hundred headings recur across every card of a site.
+    """
+    text, _ = strip_attr_list(text)
+    text = _LINK.sub(r"\1", text)
+    text = _MARKUP.sub(" ", text)
+    text = _OPTIONAL.sub(" ", text)
+    text = text.replace("&", " and ").lower()
+    text = _NUMBERING.sub("", text)
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def alias_matcher(aliases: Iterable[str]) -> re.Pattern[str] | None:
+    """Compile normalised aliases (``*`` is a wildcard) into one anchored pattern.
+
+    One compiled alternation per detector keeps matching a heading O(1) in the
+    number of aliases from Python's point of view.
+    """
+    parts = []
+    for alias in aliases:
+        pieces = [normalize(piece) for piece in alias.split("*")]
+        parts.append(".*".join(re.escape(piece) for piece in pieces))
+    if not parts:
+        return None
+    return re.compile("^(?:" + "|".join(parts) + ")$")
+
+
+def glob_match(path: str, patterns: Iterable[str]) -> bool:
+    """Match a ``/``-separated path against globs where ``**`` spans folders."""
+    return any(_glob_regex(pattern).match(path) for pattern in patterns)
+
+
+@lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    if "**" not in pattern:
+        return re.compile(fnmatch.translate(pattern).replace(".*", "[^/]*"))
+    out = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return re.compile("".join(out) + r"\Z")
+
+
+def count_words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def plain_text(markdown: str) -> str:
+    """Turn a snippet of Markdown into one line of plain text for summaries and tooltips."""
+    text = _LINK.sub(r"\1", markdown)
+    text = _MARKUP.sub("", text)
+    text = re.sub(r"[*_`>#]+", "", text)
+    text = re.sub(r"^\s*[-+]\s+", "", text, flags=re.MULTILINE)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def truncate(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:. ") + "…"
