@@ -1,0 +1,114 @@
+"""MkDocs events in, calls on the framework-free modules out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from .checklist import ChecklistError, load_checklist
+from .config import ModelCardConfig
+from .detect import DetectOptions
+from .render import Renderer, inject, section_anchors
+from .site import CardSite, missing_summary, summary_line
+
+log = get_plugin_logger(__name__)
+
+CSS_PATH = "assets/modelcard/modelcard.css"
+ASSETS = Path(__file__).parent / "assets"
+
+
+class ModelCardPlugin(BasePlugin[ModelCardConfig]):
+    def __init__(self) -> None:
+        self.site: CardSite | None = None
+        self.renderer = Renderer()
+        self.files: dict[str, File] = {}
+        self.index_src: str | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Defined so MkDocs keeps one instance across ``serve`` rebuilds; state is reset per build."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        self.site = None
+        if not self.config.enabled:
+            return None
+        try:
+            checklist = load_checklist(self.config.checklist, Path(config.config_file_path or ".").parent)
+        except ChecklistError as exc:
+            raise PluginError(f"modelcard: {exc}") from exc
+        options = DetectOptions(self.config.include, self.config.exclude, self.config.auto_detect)
+        self.site = CardSite(checklist, options)
+        custom_dir = config.theme.custom_dir
+        overrides = [str(Path(custom_dir) / "modelcard")] if custom_dir else []
+        self.renderer = Renderer(overrides, {"good": self.config.bands.good, "fair": self.config.bands.fair, "poor": 0})
+        if CSS_PATH not in config.extra_css:
+            config.extra_css.append(CSS_PATH)
+        return config
+
+    @event_priority(-50)  # after plugins that generate pages, so their cards are seen too
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        if self.site is None:
+            return None
+        self.files = {}
+        for file in files.documentation_pages():
+            try:
+                text = file.content_string
+            except (OSError, UnicodeDecodeError) as exc:
+                log.warning("%s: cannot read the page (%s); it is not checked", file.src_uri, exc)
+                continue
+            report = self.site.consider(file.src_uri, text)
+            if report is not None:
+                self.files[file.src_uri] = file
+                for diagnostic in report.diagnostics:
+                    line = f":{diagnostic.line}" if diagnostic.line else ""
+                    log.warning("%s%s: %s", file.src_uri, line, diagnostic.message)
+        if files.get_file_from_path(CSS_PATH) is None:
+            files.append(File.generated(config, CSS_PATH, abs_src_path=str(ASSETS / "modelcard.css")))
+        self.index_src = None
+        if self.config.index:
+            self.index_src = self.config.index_path
+            if files.get_file_from_path(self.index_src) is None:
+                content = f"# {self.config.index_title}\n"
+                files.append(File.generated(config, self.index_src, content=content))
+        self._report()
+        return files
+
+    def _report(self) -> None:
+        assert self.site is not None
+        threshold = self.config.fail_under
+        if threshold is not None:
+            for report in self.site.below(threshold):
+                log.warning(
+                    "%s: model card scores %d%%, below fail_under %s%%; missing required items: %s",
+                    report.path,
+                    report.score.percent,
+                    f"{threshold:g}",
+                    missing_summary(report),
+                )
+        log.info(summary_line(self.site.reports.values()))
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.site is None:
+            return None
+        src = page.file.src_uri
+        report = self.site.reports.get(src)
+        if report is not None:
+            badge = self.renderer.badge(report) if self.config.badge else ""
+            checklist = ""
+            if self.config.show_checklist:
+                anchors = section_anchors(report.card.sections, html)
+                checklist = self.renderer.checklist(
+                    report, anchors, open_=self.config.checklist_open, guidance=self.config.show_guidance
+                )
+            if badge:
+                badge = f'<p class="modelcard-badge-line">{badge}</p>'
+            html = inject(html, badge, checklist, self.config.checklist_placement)
+        if src == self.index_src:
+            html += self.renderer.index(self.site, lambda r: get_relative_url(self.files[r.path].url, page.url))
+        return html

@@ -1,0 +1,221 @@
+"""HTML and SVG for badges, the page checklist and the index, from Jinja templates.
+
+Templates are data, never card text: everything taken from a card reaches a
+template as a value and is escaped by autoescaping.  A site can override any
+template by putting a file of the same name in ``<theme custom_dir>/modelcard/``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+
+from .card import Section
+from .engine import CardReport
+from .scoring import band
+from .site import CardSite
+from .text import normalize
+
+BAND_COLOURS = {"good": "#2e7d32", "fair": "#9a5b00", "poor": "#c62828"}
+# Material admonition types whose colours match the bands.
+BAND_ADMONITIONS = {"good": "success", "fair": "warning", "poor": "failure"}
+_CHAR_WIDTH = 6.6  # average advance of Verdana 11px, what the badge is laid out for
+
+_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+_ID_ATTR = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_HEADERLINK = re.compile(r"<a\b[^>]*\bheaderlink\b[^>]*>.*?</a>", re.IGNORECASE | re.DOTALL)
+_TAGS = re.compile(r"<[^>]+>")
+_H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class BadgeGeometry:
+    width: int
+    label_width: int
+    value_width: int
+    label_text_width: int
+    value_text_width: int
+
+
+def badge_geometry(label: str, value: str) -> BadgeGeometry:
+    label_text = round(len(label) * _CHAR_WIDTH)
+    value_text = round(len(value) * _CHAR_WIDTH)
+    label_width = label_text + 12
+    value_width = value_text + 12
+    return BadgeGeometry(label_width + value_width, label_width, value_width, label_text, value_text)
+
+
+class Renderer:
+    def __init__(self, override_dirs: Sequence[str] = (), bands: dict[str, float] | None = None) -> None:
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(list(override_dirs))] if override_dirs else []
+        loaders.append(jinja2.PackageLoader("mkdocs_modelcard", "templates"))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=False,
+        )
+        self.bands = bands if bands is not None else {"good": 80, "fair": 50, "poor": 0}
+
+    def band(self, score: float) -> str:
+        return band(score, self.bands)
+
+    def badge_svg(self, percent: int, label: str = "model card", *, inline: bool = False) -> str:
+        """The badge image; ``inline`` hides it from screen readers where the wrapper speaks for it."""
+        value = f"{percent}%"
+        name = self.band(percent)
+        return self.env.get_template("badge.svg").render(
+            label=label,
+            value=value,
+            colour=BAND_COLOURS.get(name, "#555"),
+            geometry=badge_geometry(label, value),
+            inline=inline,
+        )
+
+    def badge(self, report: CardReport) -> str:
+        score = report.score
+        return self.env.get_template("badge.html").render(
+            percent=score.percent,
+            band=self.band(score.percent),
+            filled=score.filled_required_count,
+            required=score.required_count,
+            svg=self._markup(self.badge_svg(score.percent, inline=True)),
+        )
+
+    def checklist(
+        self,
+        report: CardReport,
+        anchors: dict[int, str],
+        *,
+        open_: bool = False,
+        guidance: bool = True,
+    ) -> str:
+        """The page checklist; ``anchors`` maps a heading's line in the card to its HTML id."""
+        score = report.score
+        name = self.band(score.percent)
+        groups = []
+        for group in score.groups:
+            items = []
+            for result in group.items:
+                evidence = result.evidence
+                href = None
+                if evidence is not None and evidence.section is not None:
+                    href = anchors.get(evidence.section.line)
+                items.append(
+                    {
+                        "id": result.item.id,
+                        "label": result.item.label,
+                        "optional": result.item.optional,
+                        "filled": result.filled,
+                        "guidance": result.item.guidance if guidance else "",
+                        "href": href,
+                        "found": _describe(evidence.source, evidence.text, evidence.line) if evidence else "",
+                    }
+                )
+            groups.append({"name": group.name, "filled": group.filled, "total": group.total, "items": items})
+        return self.env.get_template("checklist.html").render(
+            title=f"{score.checklist.title} checklist",
+            percent=score.percent,
+            band=name,
+            admonition=BAND_ADMONITIONS.get(name, "note"),
+            filled=score.filled_required_count,
+            required=score.required_count,
+            groups=groups,
+            open=open_,
+        )
+
+    def index(self, site: CardSite, url_for: Callable[[CardReport], str]) -> str:
+        rows = [
+            {
+                "url": url_for(report),
+                "path": report.path,
+                "title": report.title,
+                "summary": report.summary,
+                "license": report.license,
+                "percent": report.score.percent,
+                "band": self.band(report.score.percent),
+                "missing": len(report.score.missing_required),
+                "missing_labels": ", ".join(r.item.label for r in report.score.missing_required),
+                "badge": self._markup(self.badge(report)),
+            }
+            for report in site.sorted_reports()
+        ]
+        coverage = [
+            {"name": g.name, "filled": g.filled, "total": g.total, "percent": int(g.percent + 0.5),
+             "band": self.band(g.percent)}
+            for g in site.coverage()
+        ]
+        return self.env.get_template("index.html").render(
+            rows=rows,
+            count=len(rows),
+            mean=int(site.mean_score + 0.5),
+            coverage=coverage,
+            checklist=site.checklist.title,
+        )
+
+    @staticmethod
+    def _markup(text: str) -> Any:
+        return jinja2.utils.markupsafe.Markup(text)
+
+
+def _describe(source: str, text: str, line: int | None) -> str:
+    where = f" (line {line})" if line else ""
+    kinds = {
+        "front_matter": f"front matter key {text}",
+        "title": "the title",
+        "intro": "the text under the title",
+        "field": f'"{text}" field',
+        "heading": f'section "{text}"',
+        "pattern": f'"{text}"',
+    }
+    return f"Found in {kinds.get(source, text)}{where}"
+
+
+def heading_ids(page_html: str) -> list[tuple[str, str]]:
+    """(normalised text, id) of every heading with an id, in document order."""
+    found = []
+    for match in _HEADING.finditer(page_html):
+        id_match = _ID_ATTR.search(match.group(2))
+        if not id_match:
+            continue
+        text = html.unescape(_TAGS.sub("", _HEADERLINK.sub("", match.group(3))))
+        found.append((normalize(text), id_match.group(1) or id_match.group(2) or ""))
+    return found
+
+
+def section_anchors(sections: Sequence[Section], page_html: str) -> dict[int, str]:
+    """Map each card heading (by line) to the id MkDocs gave it, walking both in order.
+
+    Matching by order and text, rather than re-implementing the site's slugify,
+    stays right with any ``toc`` settings, attribute lists and duplicate titles.
+    """
+    ids = heading_ids(page_html)
+    anchors: dict[int, str] = {}
+    position = 0
+    for section in sections:
+        for index in range(position, len(ids)):
+            if ids[index][0] == section.key:
+                anchors[section.line] = ids[index][1]
+                position = index + 1
+                break
+    return anchors
+
+
+def inject(page_html: str, badge: str, checklist: str, placement: str) -> str:
+    """Badge right after the first H1 (or at the top), checklist after it or at the end."""
+    top = badge + (checklist if placement == "top" else "")
+    match = _H1_END.search(page_html)
+    if match:
+        page_html = page_html[: match.end()] + "\n" + top + page_html[match.end() :]
+    else:
+        page_html = top + "\n" + page_html
+    if placement == "bottom" and checklist:
+        page_html = page_html + "\n" + checklist
+    return page_html

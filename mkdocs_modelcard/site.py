@@ -1,0 +1,93 @@
+"""All the cards of one build, independent of MkDocs.
+
+The plugin feeds every page's source in here; the CLI does the same for the
+files it finds.  Keeping detection, scoring and the site-wide figures in one
+framework-free place is what lets the badge, the index and a CI report agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .card import read_card
+from .checklist import Checklist
+from .detect import DetectOptions, is_card, worth_reading
+from .engine import CardReport, analyse
+
+
+@dataclass(frozen=True)
+class GroupCoverage:
+    name: str
+    filled: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.filled / self.total if self.total else 0.0
+
+
+@dataclass
+class CardSite:
+    checklist: Checklist
+    options: DetectOptions = field(default_factory=DetectOptions)
+    reports: dict[str, CardReport] = field(default_factory=dict)
+
+    def consider(self, path: str, text: str) -> CardReport | None:
+        """Detect and score one page; ``path`` is relative to the docs folder, ``/``-separated."""
+        if not worth_reading(path, text, self.checklist, self.options):
+            return None
+        card = read_card(text, path)
+        if not is_card(path, card, self.checklist, self.options):
+            return None
+        report = analyse(text, path, self.checklist, card=card)
+        self.reports[path] = report
+        return report
+
+    def sorted_reports(self) -> list[CardReport]:
+        """Cards by title, then path: the order of the index when JavaScript is off."""
+        return sorted(self.reports.values(), key=lambda r: (r.title.casefold(), r.path))
+
+    @property
+    def mean_score(self) -> float:
+        if not self.reports:
+            return 0.0
+        return sum(r.score.score for r in self.reports.values()) / len(self.reports)
+
+    def coverage(self) -> list[GroupCoverage]:
+        """Per checklist group, the share of required items filled across all cards."""
+        totals: dict[str, list[int]] = {name: [0, 0] for name in self.checklist.groups}
+        for report in self.reports.values():
+            for group in report.score.groups:
+                counts = totals.setdefault(group.name, [0, 0])
+                counts[0] += group.filled
+                counts[1] += group.total
+        return [GroupCoverage(name, filled, total) for name, (filled, total) in totals.items() if total]
+
+    def below(self, threshold: float) -> list[CardReport]:
+        """Cards whose shown (rounded) score is under the threshold, as the CLI counts them."""
+        return [r for r in self.sorted_by_path() if r.score.percent < threshold]
+
+    def sorted_by_path(self) -> list[CardReport]:
+        return [self.reports[p] for p in sorted(self.reports)]
+
+
+def missing_summary(report: CardReport) -> str:
+    """Comma-separated missing required items, with the group where two items share a label."""
+    return ", ".join(
+        f"{r.item.label} ({r.item.group})" if _ambiguous(r.item.label, report) else r.item.label
+        for r in report.score.missing_required
+    )
+
+
+def _ambiguous(label: str, report: CardReport) -> bool:
+    return sum(1 for r in report.score.items if r.item.label == label) > 1
+
+
+def summary_line(reports: Iterable[CardReport]) -> str:
+    reports = list(reports)
+    if not reports:
+        return "no model cards found"
+    mean = sum(r.score.score for r in reports) / len(reports)
+    noun = "card" if len(reports) == 1 else "cards"
+    return f"{len(reports)} model {noun}, mean score {int(mean + 0.5)}%"
