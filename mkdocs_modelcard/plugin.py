@@ -46,7 +46,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         self.site = CardSite(checklist, options)
         custom_dir = config.theme.custom_dir
         overrides = [str(Path(custom_dir) / "modelcard")] if custom_dir else []
-        self.renderer = Renderer(overrides, {"good": self.config.bands.good, "fair": self.config.bands.fair, "poor": 0})
+        bands: dict[str, float] = {"good": self.config.bands.good, "fair": self.config.bands.fair, "poor": 0}
+        self.renderer = Renderer(overrides, bands)
         if CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
         return config

@@ -64,7 +64,13 @@ def test_cards_get_badge_and_checklist_and_nothing_else_does(
         SITE,
         theme=theme,
         use_directory_urls=directory_urls,
-        markdown_extensions=["admonition", "pymdownx.details", "pymdownx.tasklist", "attr_list", {"toc": {"permalink": True}}],
+        markdown_extensions=[
+            "admonition",
+            "pymdownx.details",
+            "pymdownx.tasklist",
+            "attr_list",
+            {"toc": {"permalink": True}},
+        ],
     )
     site = build_site(config)
 
@@ -112,7 +118,9 @@ def test_cards_get_badge_and_checklist_and_nothing_else_does(
 
 
 def test_checklist_links_filled_items_to_their_sections(tmp_path: Path) -> None:
-    config = make_site(tmp_path, {"beetle_model_card.md": GOOD_CARD}, markdown_extensions=[{"toc": {"permalink": True}}])
+    config = make_site(
+        tmp_path, {"beetle_model_card.md": GOOD_CARD}, markdown_extensions=[{"toc": {"permalink": True}}]
+    )
     soup = page(build_site(config), "beetle_model_card/index.html")
     link = soup.select_one('li[data-item-id="direct_use"] a')
     assert link is not None
@@ -127,7 +135,11 @@ def test_index_in_explicit_nav_and_site_url_subpath(tmp_path: Path) -> None:
         tmp_path,
         SITE,
         site_url="https://example.org/lab/docs/",
-        nav=[{"Home": "index.md"}, {"Model cards": "model-cards/index.md"}, {"BeetleNet": "models/beetlenet_model_card.md"}],
+        nav=[
+            {"Home": "index.md"},
+            {"Model cards": "model-cards/index.md"},
+            {"BeetleNet": "models/beetlenet_model_card.md"},
+        ],
     )
     with captured_mkdocs_logs() as records:
         site = build_site(config, strict=True)
@@ -154,7 +166,9 @@ def test_custom_index_path_title_and_existing_page(tmp_path: Path) -> None:
     assert "Hand-written intro." in soup.get_text()
     assert len(soup.select("tr.modelcard-row")) == 2
 
-    config = make_site(tmp_path, SITE, plugins=[{"modelcard": {"index_path": "zoo/all.md", "index_title": "Model zoo"}}])
+    config = make_site(
+        tmp_path, SITE, plugins=[{"modelcard": {"index_path": "zoo/all.md", "index_title": "Model zoo"}}]
+    )
     soup = page(build_site(config), "zoo/all/index.html")
     assert soup.find("h1").get_text().startswith("Model zoo")
 
@@ -193,7 +207,10 @@ def test_fail_under_warns_and_fails_strict(tmp_path: Path) -> None:
 
 
 def test_broken_front_matter_warns_with_line_and_keeps_other_cards(tmp_path: Path) -> None:
-    broken = "---\nlicense: mit\ntags: [a, b\nlanguage: en\n---\n\n# Model Card for Broken\n\n## Uses\n\n### Direct Use\n\nText here for use.\n"
+    broken = (
+        "---\nlicense: mit\ntags: [a, b\nlanguage: en\n---\n\n"
+        "# Model Card for Broken\n\n## Uses\n\n### Direct Use\n\nText here for use.\n"
+    )
     files = {"a_model_card.md": GOOD_CARD, "b_model_card.md": broken}
     config = make_site(tmp_path, files)
     with captured_mkdocs_logs() as records:
