@@ -49,6 +49,9 @@ class ModelCardConfig(base.Config):
     index_title = c.Type(str, default="Model cards")
     """Title (H1 and navigation label) of a generated index page."""
 
+    badges = c.Type(bool, default=True)
+    """Also write each card's badge as `<index folder>/badges/<card-slug>.svg`, for READMEs to embed."""
+
     fail_under = c.Optional(c.Type((int, float)))
     """When set, every card scoring below this percentage logs a WARNING (fails `mkdocs build --strict`)."""
     bands = c.SubConfig(BandsConfig)

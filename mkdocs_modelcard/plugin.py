@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
 from typing import Literal
 
@@ -16,11 +17,12 @@ from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
 from .detect import DetectOptions
 from .render import Renderer, inject, section_anchors
-from .site import CardSite, missing_summary, summary_line
+from .site import CardSite, badge_slugs, missing_summary, summary_line
 
 log = get_plugin_logger(__name__)
 
 CSS_PATH = "assets/modelcard/modelcard.css"
+JS_PATH = "assets/modelcard/modelcard.js"
 ASSETS = Path(__file__).parent / "assets"
 
 
@@ -50,6 +52,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         self.renderer = Renderer(overrides, bands)
         if CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
+        if self.config.index and JS_PATH not in [str(script) for script in config.extra_javascript]:
+            config.extra_javascript.append(JS_PATH)
         return config
 
     @event_priority(-50)  # after plugins that generate pages, so their cards are seen too
@@ -69,8 +73,14 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
                 for diagnostic in report.diagnostics:
                     line = f":{diagnostic.line}" if diagnostic.line else ""
                     log.warning("%s%s: %s", file.src_uri, line, diagnostic.message)
-        if files.get_file_from_path(CSS_PATH) is None:
-            files.append(File.generated(config, CSS_PATH, abs_src_path=str(ASSETS / "modelcard.css")))
+        for path in (CSS_PATH, JS_PATH) if self.config.index else (CSS_PATH,):
+            if files.get_file_from_path(path) is None:
+                files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
+        if self.config.badges:
+            folder = posixpath.dirname(self.config.index_path)
+            for src, slug in badge_slugs(self.site.reports).items():
+                svg = self.renderer.badge_svg(self.site.reports[src].score.percent)
+                files.append(File.generated(config, posixpath.join(folder, "badges", f"{slug}.svg"), content=svg))
         self.index_src = None
         if self.config.index:
             self.index_src = self.config.index_path

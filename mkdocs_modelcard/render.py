@@ -11,6 +11,7 @@ import html
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import jinja2
 from markupsafe import Markup
@@ -144,26 +145,28 @@ class Renderer:
                 "missing": len(report.score.missing_required),
                 "missing_labels": ", ".join(r.item.label for r in report.score.missing_required),
                 "badge": self._markup(self.badge(report)),
+                "groups": [self._cell(g.name, g.filled, g.total) for g in report.score.groups if g.total],
             }
             for report in site.sorted_reports()
         ]
-        coverage = [
-            {
-                "name": g.name,
-                "filled": g.filled,
-                "total": g.total,
-                "percent": int(g.percent + 0.5),
-                "band": self.band(g.percent),
-            }
-            for g in site.coverage()
+        coverage = [self._cell(g.name, g.filled, g.total) for g in site.coverage()]
+        items = [
+            dict(self._cell(i.label, i.filled, i.total), id=i.id, label=i.label, group=i.group, optional=i.optional)
+            for i in site.item_coverage()
         ]
         return self.env.get_template("index.html").render(
             rows=rows,
             count=len(rows),
             mean=int(site.mean_score + 0.5),
             coverage=coverage,
+            items=items,
             checklist=site.checklist.title,
         )
+
+    def _cell(self, name: str, filled: int, total: int) -> dict[str, Any]:
+        """A share as the heatmap and bar charts show it: whole percent and its band."""
+        percent = int(100.0 * filled / total + 0.5) if total else 0
+        return {"name": name, "filled": filled, "total": total, "percent": percent, "band": self.band(percent)}
 
     @staticmethod
     def _markup(text: str) -> Markup:

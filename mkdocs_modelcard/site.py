@@ -7,6 +7,7 @@ framework-free place is what lets the badge, the index and a CI report agree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,6 +20,20 @@ from .engine import CardReport, analyse
 @dataclass(frozen=True)
 class GroupCoverage:
     name: str
+    filled: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.filled / self.total if self.total else 0.0
+
+
+@dataclass(frozen=True)
+class ItemCoverage:
+    id: str
+    label: str
+    group: str
+    optional: bool
     filled: int
     total: int
 
@@ -64,12 +79,46 @@ class CardSite:
                 counts[1] += group.total
         return [GroupCoverage(name, filled, total) for name, (filled, total) in totals.items() if total]
 
+    def item_coverage(self) -> list[ItemCoverage]:
+        """Every checklist item's fill rate across the cards, most-missed first."""
+        counts = {item.id: 0 for item in self.checklist.items}
+        for report in self.reports.values():
+            for result in report.score.items:
+                if result.filled:
+                    counts[result.item.id] = counts.get(result.item.id, 0) + 1
+        total = len(self.reports)
+        rows = [
+            ItemCoverage(item.id, item.label, item.group, item.optional, counts[item.id], total)
+            for item in self.checklist.items
+        ]
+        order = {item.id: n for n, item in enumerate(self.checklist.items)}
+        return sorted(rows, key=lambda r: (r.filled, order[r.id]))
+
     def below(self, threshold: float) -> list[CardReport]:
         """Cards whose shown (rounded) score is under the threshold, as the CLI counts them."""
         return [r for r in self.sorted_by_path() if r.score.percent < threshold]
 
     def sorted_by_path(self) -> list[CardReport]:
         return [self.reports[p] for p in sorted(self.reports)]
+
+
+def badge_slugs(paths: Iterable[str]) -> dict[str, str]:
+    """A stable file-name slug per card path; clashes get -2, -3 in path order.
+
+    The slug is the URL a README embeds, so it depends only on the card's path.
+    """
+    slugs: dict[str, str] = {}
+    taken: set[str] = set()
+    for path in sorted(paths):
+        stem = path[:-3] if path.lower().endswith(".md") else path
+        base = re.sub(r"[^a-z0-9_.-]+", "-", stem.lower()).strip("-.") or "card"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        slugs[path] = slug
+    return slugs
 
 
 def missing_summary(report: CardReport) -> str:

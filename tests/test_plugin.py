@@ -174,8 +174,22 @@ def test_custom_index_path_title_and_existing_page(tmp_path: Path) -> None:
 
 
 def test_index_can_be_turned_off(tmp_path: Path) -> None:
-    site = build_site(make_site(tmp_path, SITE, plugins=[{"modelcard": {"index": False}}]))
+    site = build_site(make_site(tmp_path, SITE, plugins=[{"modelcard": {"index": False, "badges": False}}]))
     assert not (site / "model-cards").exists()
+    assert not (site / "assets/modelcard/modelcard.js").exists()
+    assert "modelcard.js" not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_standalone_badges_match_page_badges(tmp_path: Path) -> None:
+    site = build_site(make_site(tmp_path, SITE))
+    for src, slug in [
+        ("models/beetlenet_model_card.md", "models-beetlenet_model_card"),
+        ("models/draft.md", "models-draft"),
+    ]:
+        svg = (site / "model-cards/badges" / f"{slug}.svg").read_text(encoding="utf-8")
+        assert svg.startswith("<svg") and 'role="img"' in svg
+        score = page(site, html_path(src, True)).select_one(".modelcard-badge")["data-modelcard-score"]
+        assert f"model card: {score}%" in svg
 
 
 def test_placement_bottom_open_and_no_badge(tmp_path: Path) -> None:
