@@ -22,6 +22,9 @@ MACRO_CARD = GOOD_CARD.replace(
 )
 
 
+TWO_CARDS = {"models/beetle_model_card/index.html": GOOD_CARD, "models/draft_model_card/index.html": EMPTY_CARD}
+
+
 def percent(text: str) -> int:
     return analyse(text, "x.md", load_checklist("model")).score.percent
 
