@@ -1,0 +1,231 @@
+"""Benchmark mkdocs-modelcard: build overhead, CLI throughput, peak memory.
+
+Generates sites of N model cards (plus as many ordinary pages), builds each on
+the plain `mkdocs` theme with the plugin on and off (alternating runs, median
+of each), times `mkdocs-modelcard check` over the same cards, and writes the
+table to docs/performance.md (``--write``).
+
+    python bench/benchmark.py                 # 100, 1000, 5000 cards, 3 runs each
+    python bench/benchmark.py --sizes 100 --runs 1
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from contextlib import redirect_stdout
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SECTIONS = [
+    ("## Model Details", None),
+    ("### Model Description", "{name} is a {kind} that {task}. It was trained by {team} for field surveys."),
+    (
+        "### Model Sources",
+        "- **Repository:** https://github.com/example/{slug}\n- **Paper:** https://doi.org/10.0000/{slug}",
+    ),
+    ("## Uses", None),
+    ("### Direct Use", "Sorting survey images of {taxon} before expert review."),
+    ("### Downstream Use", "Fine-tuning for related {taxon} or as a stage of a larger pipeline."),
+    ("### Out-of-Scope Use", "Identification without expert review, or images from other regions."),
+    ("## Bias, Risks, and Limitations", "Images come from three collections, so rare {taxon} are under-represented."),
+    ("### Recommendations", "Have an expert confirm low-confidence predictions."),
+    ("## How to Get Started with the Model", "```python\nfrom {slug} import load\nmodel = load()\n```"),
+    ("## Training Details", None),
+    ("### Training Data", "Twelve thousand photographs of {taxon} from museum collections."),
+    ("### Training Procedure", "Trained for 60 epochs with AdamW and a cosine schedule on cropped images."),
+    ("#### Preprocessing", "Images were cropped to the specimen and resized to 384 pixels."),
+    ("#### Training Hyperparameters", "- **Training regime:** fp16 mixed precision"),
+    ("#### Speeds, Sizes, Times", "Training took 9 hours; the checkpoint is 98 MB."),
+    ("## Evaluation", None),
+    ("#### Testing Data", "1,500 held-out photographs from a fourth collection."),
+    ("#### Factors", "Results are broken down by genus and collection."),
+    ("#### Metrics", "Top-1 accuracy and macro F1."),
+    ("### Results", "Top-1 accuracy 91%, macro F1 0.87."),
+    ("## Model Examination", "Saliency maps focus on wing venation."),
+    ("## Environmental Impact", "- **Hardware Type:** 1x A100\n- **Hours used:** 9\n- **Carbon Emitted:** 1.2 kg"),
+    ("## Technical Specifications", None),
+    ("### Model Architecture and Objective", "ResNet-50 with a softmax head trained with cross-entropy."),
+    ("### Compute Infrastructure", "One GPU with 16 GB memory."),
+    ("## Citation", "```\n@software{{{slug}, title={{{name}}}, year={{2026}}}}\n```"),
+    ("## Acknowledgements", "Supported by the Example Foundation."),
+    ("## More Information", "Images are available on request."),
+    ("## Model Card Authors", "Ada Example"),
+]
+PLACEHOLDER = "[More Information Needed]"
+
+
+def card_text(index: int, rng: random.Random) -> str:
+    """A card of realistic size (about 4 KB) with a random share of sections filled."""
+    name = f"Model{index:05d}"
+    values = {
+        "name": name,
+        "slug": name.lower(),
+        "kind": rng.choice(["ResNet-50 classifier", "ViT-B/16 encoder", "U-Net segmenter"]),
+        "task": rng.choice(["sorts beetle photographs", "segments leaves", "counts birds"]),
+        "team": rng.choice(["the Example Lab", "the Field Group"]),
+        "taxon": rng.choice(["beetles", "moths", "finches"]),
+    }
+    share = rng.random()
+    lines = [
+        "---",
+        "license: mit",
+        "language: [en]",
+        "tags: [biology, images]",
+        f"model_description: {name} {values['task']}.",
+        "---",
+        "",
+        f"# Model Card for {name}",
+        "",
+        f"{name} {values['task']} for ecological surveys.",
+        "",
+    ]
+    for heading, body in SECTIONS:
+        lines += [heading, ""]
+        if body is not None:
+            lines += ["<!-- guidance comment from the template -->", ""]
+            lines += [body.format(**values) if rng.random() < share else PLACEHOLDER, ""]
+    return "\n".join(lines)
+
+
+def ordinary_page(index: int) -> str:
+    return f"# Page {index}\n\n## Uses\n\nGeneral notes about our work, number {index}.\n\n" + "Some text. " * 200
+
+
+def make_site(root: Path, cards: int, seed: int = 7) -> Path:
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
+    docs = root / "docs"
+    for i in range(cards):
+        path = docs / f"group{i % 50:02d}" / f"card{i:05d}_model_card.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(card_text(i, rng), encoding="utf-8")
+        (path.parent / f"page{i:05d}.md").write_text(ordinary_page(i), encoding="utf-8")
+    (docs / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "mkdocs-on.yml").write_text("site_name: Bench\ntheme: mkdocs\nplugins: [modelcard]\n", encoding="utf-8")
+    (root / "mkdocs-off.yml").write_text("site_name: Bench\ntheme: mkdocs\nplugins: []\n", encoding="utf-8")
+    return docs
+
+
+def timed_build(config: Path, site: Path) -> tuple[float, int]:
+    """Wall time and peak RSS (KiB) of one `mkdocs build` in a fresh process."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+        env=env,
+        stdout=subprocess.DEVNULL,
+    )
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"build failed: {config}")
+    return elapsed, int(usage.ru_maxrss)
+
+
+def cli_throughput(docs: Path, cards: int, runs: int) -> float:
+    """Cards per second of `mkdocs-modelcard check` on the site's folder, in-process, one core."""
+    from mkdocs_modelcard.cli import main
+
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        with redirect_stdout(io.StringIO()):
+            main(["check", str(docs), "--format", "json"])
+        times.append(time.perf_counter() - start)
+    return cards / statistics.median(times)
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    system = f"{platform.system()} {platform.release()}"
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {system}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--runs", type=int, default=3, help="alternating on/off build pairs per size")
+    parser.add_argument("--write", action="store_true", help="write the table to docs/performance.md")
+    args = parser.parse_args(argv)
+
+    rows = []
+    for size in args.sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            docs = make_site(root, size)
+            on, off, memory_on, memory_off = [], [], [], []
+            for _ in range(args.runs):
+                t, m = timed_build(root / "mkdocs-off.yml", root / "site-off")
+                off.append(t)
+                memory_off.append(m)
+                t, m = timed_build(root / "mkdocs-on.yml", root / "site-on")
+                on.append(t)
+                memory_on.append(m)
+            throughput = cli_throughput(docs, size, args.runs)
+            row = {
+                "cards": size,
+                "off": statistics.median(off),
+                "on": statistics.median(on),
+                "ratio": statistics.median(on) / statistics.median(off),
+                "cli": throughput,
+                "mem_off": max(memory_off) / 1024,
+                "mem_on": max(memory_on) / 1024,
+            }
+            rows.append(row)
+            print(
+                f"{size:>6} cards  off {row['off']:.2f}s  on {row['on']:.2f}s  "
+                f"overhead {100 * (row['ratio'] - 1):+.1f}%  CLI {throughput:,.0f} cards/s  "
+                f"peak RSS {row['mem_off']:.0f} / {row['mem_on']:.0f} MiB",
+                flush=True,
+            )
+    if args.write:
+        write_report(rows, args.runs)
+    return 0
+
+
+def write_report(rows: list[dict[str, float]], runs: int) -> None:
+    lines = [
+        "| Cards | Build without plugin | Build with plugin | Plugin overhead | CLI check | Peak RSS without / with |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r in rows:
+        lines.append(
+            f"| {int(r['cards']):,} | {r['off']:.2f} s | {r['on']:.2f} s | {100 * (r['ratio'] - 1):+.1f}% "
+            f"| {r['cli']:,.0f} cards/s | {r['mem_off']:.0f} / {r['mem_on']:.0f} MiB |"
+        )
+    table = "\n".join(lines)
+    target = ROOT / "docs" / "performance.md"
+    text = target.read_text(encoding="utf-8") if target.exists() else ""
+    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
+    block = (
+        f"{start}\n"
+        f"Measured on {machine()}, {time.strftime('%Y-%m-%d')}; median of {runs} alternating runs per size; "
+        f"each site also has as many ordinary pages as cards.\n\n{table}\n{end}"
+    )
+    if start in text and end in text:
+        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
+    else:
+        text = text.rstrip() + "\n\n" + block + "\n"
+    target.write_text(text, encoding="utf-8")
+    print(f"wrote {target}")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
