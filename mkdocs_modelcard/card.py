@@ -121,7 +121,7 @@ def split_front_matter(text: str, path: str = "") -> tuple[dict[str, Any], str, 
     offset = match.group(0).count("\n")
     body = text[match.end() :]
     try:
-        data = yaml.load(match.group(1), Loader=_Loader)  # noqa: S506 - a safe loader
+        data = yaml.load(match.group(1), Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
@@ -153,7 +153,7 @@ def split_front_matter(text: str, path: str = "") -> tuple[dict[str, Any], str, 
 
 
 def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool]:
-    out = []
+    out: list[str] = []
     pos = 0
     while pos <= len(line):
         if in_comment:
@@ -239,18 +239,20 @@ def read_card(text: str, path: str = "") -> Card:
         if not visible.strip():
             prev_plain = None
             continue
-        opener = _FENCE_OPEN.match(visible)
+        # Cheap first-character checks keep the per-line cost low on big sites.
+        first = visible.lstrip()[:1]
+        opener = _FENCE_OPEN.match(visible) if first in ("`", "~") else None
         if opener and not (opener.group(2)[0] == "`" and "`" in opener.group(3)):
             fence = (opener.group(2)[0], len(opener.group(2)))
             prev_plain = None
             open_field = None
             continue
-        heading = _HEADING.match(visible)
+        heading = _HEADING.match(visible) if visible[0] == "#" else None
         if heading and heading.group(2).strip():
             start_section(heading.group(2), len(heading.group(1)), number)
             prev_plain = None
             continue
-        setext = _SETEXT.match(visible)
+        setext = _SETEXT.match(visible) if first in ("=", "-") and prev_plain is not None else None
         if setext and prev_plain is not None and current and current[-1] is prev_plain:
             current.pop()
             all_lines.pop()  # prev_plain was the last line appended
@@ -268,7 +270,7 @@ def read_card(text: str, path: str = "") -> Card:
                 prev_plain = None
                 continue
             open_field = None
-        parsed = _parse_field(visible)
+        parsed = _parse_field(visible) if (":" in visible or "|" in visible) else None
         if parsed is not None:
             label, value, field_indent = parsed
             item = Field(label=label, key=normalize(label), value=value, line=number, section=current_section)
@@ -277,7 +279,8 @@ def read_card(text: str, path: str = "") -> Card:
                 current_section.fields.append(item)
             if not value:
                 open_field = (item, field_indent)
-        prev_plain = None if _LIST_OR_BLOCK.match(visible) or parsed is not None else line
+        is_block = first in ("-", "*", "+", ">", "|") or first.isdigit()
+        prev_plain = None if parsed is not None or (is_block and _LIST_OR_BLOCK.match(visible)) else line
 
     return Card(
         path=path,

@@ -80,6 +80,30 @@ class Checklist:
     stock_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     title_noise_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     section_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    _heading_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _field_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def items_for_heading(self, key: str) -> tuple[Item, ...]:
+        """Items whose heading aliases match a normalised heading.
+
+        Memoised: a site's cards share most headings, so after the first card
+        matching a heading is a dictionary lookup instead of one regex per item.
+        """
+        found = self._heading_cache.get(key)
+        if found is None:
+            found = tuple(i for i in self.items if i.detect.heading_re is not None and i.detect.heading_re.match(key))
+            if len(self._heading_cache) < 100_000:
+                self._heading_cache[key] = found
+        return found
+
+    def items_for_field(self, key: str) -> tuple[Item, ...]:
+        """Items whose field aliases match a normalised field label (memoised like headings)."""
+        found = self._field_cache.get(key)
+        if found is None:
+            found = tuple(i for i in self.items if i.detect.field_re is not None and i.detect.field_re.match(key))
+            if len(self._field_cache) < 100_000:
+                self._field_cache[key] = found
+        return found
 
     @property
     def groups(self) -> list[str]:

@@ -95,9 +95,4 @@ def is_card(path: str, card: Card, checklist: Checklist, options: DetectOptions)
 
 def _checklist_headings(card: Card, checklist: Checklist) -> int:
     """How many distinct checklist items have a heading in the card (outside code and comments)."""
-    found = set()
-    for item in checklist.items:
-        matcher = item.detect.heading_re
-        if matcher is not None and any(matcher.match(s.key) for s in card.sections):
-            found.add(item.id)
-    return len(found)
+    return len({item.id for section in card.sections for item in checklist.items_for_heading(section.key)})

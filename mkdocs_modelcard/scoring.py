@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from .card import Card, Section
+from .card import Card, Field, Line, Section
 from .checklist import Checklist, Item
 from .text import count_words
 
@@ -102,48 +102,80 @@ def band(score: float, thresholds: dict[str, float]) -> str:
     return min(thresholds.items(), key=lambda kv: kv[1])[0] if thresholds else "none"
 
 
+def _blank(match: re.Match[str]) -> str:
+    return "".join(c if c == "\n" else " " for c in match.group(0))
+
+
 class _Text:
-    """Card text prepared once per card for every detector of every item."""
+    """Card text prepared once per card for every detector of every item.
+
+    Placeholders are removed line by line, once; stock sentences, which may be
+    re-wrapped over several lines, are removed from each joined section text.
+    """
 
     def __init__(self, card: Card, checklist: Checklist) -> None:
         self.card = card
         self.checklist = checklist
-        self.field_lines = {f.line: f.value for f in card.fields}
+        placeholders = checklist.placeholder_re
+        self.field_line_numbers = {f.line for f in card.fields}
+        field_values = {f.line: f.value for f in card.fields}
         self.section_lines = [s.line for s in card.sections]
-        lines = card.lines
+        self.sections_for: dict[str, list[Section]] = {}
+        for section in card.sections:
+            for item in checklist.items_for_heading(section.key):
+                self.sections_for.setdefault(item.id, []).append(section)
+        self.fields_for: dict[str, list[Field]] = {}
+        for card_field in card.fields:
+            for item in checklist.items_for_field(card_field.key):
+                self.fields_for.setdefault(item.id, []).append(card_field)
+        self.cleaned: dict[int, str] = {}
         self.starts: list[int] = []
         self.numbers: list[int] = []
         pieces = []
         offset = 0
-        for line in lines:
-            text = self.clean(line.text)
+        for line in card.lines:
+            text = line.text if placeholders is None else placeholders.sub(" ", line.text)
+            value = field_values.get(line.number)
+            if value is not None:
+                self.cleaned[line.number] = value if placeholders is None else placeholders.sub(" ", value)
+            else:
+                self.cleaned[line.number] = text
             self.starts.append(offset)
             self.numbers.append(line.number)
             pieces.append(text)
             offset += len(text) + 1
-        self.body = "\n".join(pieces)
+        body = "\n".join(pieces)
+        # Blank stock sentences out with spaces of the same length, so offsets still map to lines.
+        self.body = body if checklist.stock_re is None else checklist.stock_re.sub(_blank, body)
 
     def clean(self, text: str) -> str:
         """Remove placeholders and stock sentences: what is left is the author's own text."""
         if self.checklist.placeholder_re is not None:
             text = self.checklist.placeholder_re.sub(" ", text)
-        if self.checklist.stock_re is not None:
-            text = self.checklist.stock_re.sub(" ", text)
-        return text
+        return self._unstock(text)
+
+    def _unstock(self, text: str) -> str:
+        return text if self.checklist.stock_re is None else self.checklist.stock_re.sub(" ", text)
 
     def meaningful(self, text: str, min_words: int) -> bool:
-        text = _TAG.sub(" ", self.clean(text))
-        return count_words(_MD_NOISE.sub(" ", text)) >= min_words
+        return self._enough(self.clean(text), min_words)
+
+    def _enough(self, cleaned: str, min_words: int) -> bool:
+        return count_words(_MD_NOISE.sub(" ", _TAG.sub(" ", cleaned))) >= min_words
+
+    def lines_meaningful(self, lines: Iterable[Line], min_words: int, *, prose: bool = False) -> bool:
+        """Whether lines (field lines counting as their values) hold enough of the author's own text."""
+        if prose:
+            lines = (line for line in lines if line.number not in self.field_line_numbers)
+        return self._enough(self._unstock("\n".join(self.cleaned[line.number] for line in lines)), min_words)
+
+    def section_meaningful(self, section: Section, mode: str, min_words: int) -> bool:
+        lines = section.all_lines() if mode == "all" else iter(section.lines)
+        return self.lines_meaningful(lines, min_words, prose=mode == "prose")
 
     def section_at(self, line: int) -> Section | None:
         index = bisect.bisect_right(self.section_lines, line) - 1
         return self.card.sections[index] if index >= 0 else None
-
-    def section_text(self, section: Section, mode: str) -> str:
-        if mode == "prose":
-            return "\n".join(line.text for line in section.lines if line.number not in self.field_lines)
-        lines = section.lines if mode == "own" else section.all_lines()
-        return "\n".join(self.field_lines.get(line.number, line.text) for line in lines)
 
     def line_of(self, offset: int) -> int:
         return self.numbers[bisect.bisect_right(self.starts, offset) - 1]
@@ -200,20 +232,15 @@ def _find(item: Item, text: _Text, title: Section | None) -> Evidence | None:
             return Evidence("title", title.title, title.line, title)
     if detect.intro:
         lines = title.lines if title is not None else card.preamble
-        intro = "\n".join(text.field_lines.get(line.number, line.text) for line in lines)
-        if text.meaningful(intro, item.min_words):
+        if text.lines_meaningful(lines, item.min_words):
             first = lines[0].number if lines else None
             return Evidence("intro", title.title if title else "", first, title)
-    if detect.field_re is not None:
-        for field in card.fields:
-            if detect.field_re.match(field.key) and text.meaningful(field.value, item.min_words):
-                return Evidence("field", field.label, field.line, field.section)
-    if detect.heading_re is not None:
-        for section in card.sections:
-            if detect.heading_re.match(section.key) and text.meaningful(
-                text.section_text(section, detect.content), item.min_words
-            ):
-                return Evidence("heading", section.title, section.line, section)
+    for found in text.fields_for.get(item.id, ()):
+        if text.meaningful(found.value, item.min_words):
+            return Evidence("field", found.label, found.line, found.section)
+    for section in text.sections_for.get(item.id, ()):
+        if text.section_meaningful(section, detect.content, item.min_words):
+            return Evidence("heading", section.title, section.line, section)
     for pattern in detect.pattern_res:
         match = pattern.search(text.body)
         if match:

@@ -15,10 +15,12 @@ from functools import lru_cache
 _ATTR_LIST = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$")
 _OPTIONAL = re.compile(r"\[\s*optional\s*\]|\(\s*optional\s*\)", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.IGNORECASE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKUP = re.compile(r"<[^>]*>")
+# Paired emphasis and code markers only, so "7*7" or "snake_case" survive.
+_EMPHASIS = re.compile(r"(?<![\w*`])(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?![\w*`])")
 
 
 def strip_attr_list(heading: str) -> tuple[str, str | None]:
@@ -98,8 +100,8 @@ def plain_text(markdown: str) -> str:
     """Turn a snippet of Markdown into one line of plain text for summaries and tooltips."""
     text = _LINK.sub(r"\1", markdown)
     text = _MARKUP.sub("", text)
-    text = re.sub(r"[*_`>#]+", "", text)
-    text = re.sub(r"^\s*[-+]\s+", "", text, flags=re.MULTILINE)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = re.sub(r"^\s*(?:[-+*>]|#+)\s+", "", text, flags=re.MULTILINE)
     return re.sub(r"\s+", " ", text).strip()
 
 
