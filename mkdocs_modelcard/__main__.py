@@ -1,0 +1,7 @@
+"""``python -m mkdocs_modelcard check ...``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
