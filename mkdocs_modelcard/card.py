@@ -34,8 +34,16 @@ _BOLD = re.compile(r"\*\*|__")
 _FIELD = re.compile(
     r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+)?(?P<label>[^\W\d_][^:|\[\]`<>\n]{0,60}?)[ \t]*:(?!//)[ \t]*(?P<value>.*)$"
 )
+# A line that is only bold text, as Mitchell-style cards use for sub-headings.
+_SOFT_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?P<title>[^*_\n]{1,80}?)[ \t]*:?[ \t]*\1[ \t]*:?[ \t]*$")
+# ``**Label** value``: a bold label without a colon, followed by its value.
+_BOLD_LABEL = re.compile(
+    r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\*\*(?P<label>[^*\n:]{1,60}?)\*\*[ \t]+(?P<value>[^:\s].*)$"
+)
 _TABLE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^|\-:\s][^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
 _MAX_LABEL_WORDS = 8
+SOFT_LEVEL = 7
+"""Level of a bold-only sub-heading: below every real heading."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,8 @@ class Section:
     fields: list[Field] = field(default_factory=list)
     children: list[Section] = field(default_factory=list)
     parent: Section | None = None
+    soft: bool = False
+    """A bold-only line used as a sub-heading (``**Model date**``); MkDocs renders no heading for it."""
 
     def all_lines(self) -> Iterator[Line]:
         """Own lines, then every descendant's: a parent is as filled as its children."""
@@ -174,6 +184,9 @@ def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool]:
 
 
 def _parse_field(text: str) -> tuple[str, str, int] | None:
+    bold = _BOLD_LABEL.match(text)
+    if bold and len(bold.group("label").split()) <= _MAX_LABEL_WORDS:
+        return bold.group("label").strip(), bold.group("value").strip(), len(bold.group("indent").expandtabs(4))
     plain = _BOLD.sub("", text)
     match = _FIELD.match(plain)
     if match:
@@ -208,11 +221,13 @@ def read_card(text: str, path: str = "") -> Card:
     prev_plain: Line | None = None  # candidate text for a setext heading
     open_field: tuple[Field, int] | None = None  # a field with an empty value, awaiting sub-items
 
-    def start_section(title: str, level: int, number: int) -> None:
+    def start_section(title: str, level: int, number: int, soft: bool = False) -> None:
         nonlocal current, current_section, open_field
         title, explicit_id = strip_attr_list(title)
         title = title.strip()
-        section = Section(title=title, key=normalize(title), level=level, line=number, explicit_id=explicit_id)
+        section = Section(
+            title=title, key=normalize(title), level=level, line=number, explicit_id=explicit_id, soft=soft
+        )
         while stack and stack[-1].level >= level:
             stack.pop()
         if stack:
@@ -250,6 +265,11 @@ def read_card(text: str, path: str = "") -> Card:
         heading = _HEADING.match(visible) if visible[0] == "#" else None
         if heading and heading.group(2).strip():
             start_section(heading.group(2), len(heading.group(1)), number)
+            prev_plain = None
+            continue
+        soft = _SOFT_HEADING.match(visible) if first in ("*", "_") else None
+        if soft:
+            start_section(soft.group("title"), SOFT_LEVEL, number, soft=True)
             prev_plain = None
             continue
         setext = _SETEXT.match(visible) if first in ("=", "-") and prev_plain is not None else None

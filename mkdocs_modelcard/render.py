@@ -107,8 +107,11 @@ class Renderer:
             for result in group.items:
                 evidence = result.evidence
                 href = None
-                if evidence is not None and evidence.section is not None:
-                    href = anchors.get(evidence.section.line)
+                section = evidence.section if evidence is not None else None
+                while section is not None and section.soft:
+                    section = section.parent
+                if section is not None:
+                    href = anchors.get(section.line)
                 items.append(
                     {
                         "id": result.item.id,
@@ -209,6 +212,8 @@ def section_anchors(sections: Sequence[Section], page_html: str) -> dict[int, st
     anchors: dict[int, str] = {}
     position = 0
     for section in sections:
+        if section.soft:
+            continue
         for index in range(position, len(ids)):
             if ids[index][0] == section.key:
                 anchors[section.line] = ids[index][1]

@@ -122,7 +122,10 @@ class _Text:
         self.section_lines = [s.line for s in card.sections]
         self.sections_for: dict[str, list[Section]] = {}
         for section in card.sections:
-            for item in checklist.items_for_heading(section.key):
+            items = checklist.items_for_heading(section.key)
+            if section.soft:  # "**Model date**" is a heading to some authors and a field label to others
+                items = tuple(dict.fromkeys(items + checklist.items_for_field(section.key)))
+            for item in items:
                 self.sections_for.setdefault(item.id, []).append(section)
         self.fields_for: dict[str, list[Field]] = {}
         for card_field in card.fields:
