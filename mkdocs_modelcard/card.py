@@ -71,7 +71,7 @@ class Field:
     key: str
     value: str
     line: int
-    section: Section | None
+    section: Section | None = field(repr=False)
 
 
 @dataclass(eq=False)
@@ -81,10 +81,10 @@ class Section:
     level: int
     line: int
     explicit_id: str | None = None
-    lines: list[Line] = field(default_factory=list)
-    fields: list[Field] = field(default_factory=list)
-    children: list[Section] = field(default_factory=list)
-    parent: Section | None = None
+    lines: list[Line] = field(default_factory=list, repr=False)
+    fields: list[Field] = field(default_factory=list, repr=False)
+    children: list[Section] = field(default_factory=list, repr=False)
+    parent: Section | None = field(default=None, repr=False)
     soft: bool = False
     """A bold-only line used as a sub-heading (``**Model date**``); MkDocs renders no heading for it."""
 
