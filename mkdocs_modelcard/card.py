@@ -290,7 +290,7 @@ def read_card(text: str, path: str = "") -> Card:
                 prev_plain = None
                 continue
             open_field = None
-        parsed = _parse_field(visible) if (":" in visible or "|" in visible) else None
+        parsed = _parse_field(visible) if (":" in visible or "|" in visible or "**" in visible) else None
         if parsed is not None:
             label, value, field_indent = parsed
             item = Field(label=label, key=normalize(label), value=value, line=number, section=current_section)

@@ -1,0 +1,98 @@
+"""The card reader: front matter, comments, code, headings, section tree, fields."""
+
+from __future__ import annotations
+
+from mkdocs_modelcard.card import SOFT_LEVEL, read_card, split_front_matter
+
+
+def titles(text: str) -> list[tuple[int, str]]:
+    return [(s.level, s.title) for s in read_card(text).sections]
+
+
+def test_front_matter_and_line_numbers() -> None:
+    card = read_card("---\nlicense: mit\ntags: [a]\n---\n\n# Title\n\nIntro.\n")
+    assert card.meta == {"license": "mit", "tags": ["a"]}
+    assert card.sections[0].line == 6
+    assert [line.number for line in card.sections[0].lines] == [8]
+
+
+def test_broken_yaml_is_reported_with_its_line() -> None:
+    meta, body, offset, diagnostics = split_front_matter("---\na: 1\nb: [x\nc: 2\n---\n# T\n")
+    assert meta == {} and body == "# T\n" and offset == 5
+    assert len(diagnostics) == 1 and diagnostics[0].line is not None and 3 <= diagnostics[0].line <= 5
+
+
+def test_front_matter_must_be_closed_and_a_mapping() -> None:
+    assert read_card("---\n# Not front matter\n").meta == {}  # a lone thematic break
+    card = read_card("---\n- a\n---\n# T\n")
+    assert card.meta == {} and "not a mapping" in card.diagnostics[0].message
+
+
+def test_bom_and_crlf() -> None:
+    card = read_card("\ufeff---\r\nlicense: mit\r\n---\r\n# Title\r\n\r\ntext\r\n")
+    assert card.meta == {"license": "mit"}
+    assert titles("\ufeff# A\r\n## B\r\n") == [(1, "A"), (2, "B")]
+
+
+def test_comments_and_code_never_make_headings() -> None:
+    text = (
+        "# Real\n<!--\n## Hidden\n-->\nkept <!-- inline --> text\n"
+        "```python\n# not a heading\n```\n~~~\n## nor this\n~~~\n"
+        "````md\n```\n## inside a longer fence\n```\n````\n## After\n"
+    )
+    card = read_card(text)
+    assert titles(text) == [(1, "Real"), (2, "After")]
+    assert card.sections[0].lines[0].text == "kept  text"
+    assert [line.code for line in card.sections[0].lines[1:]] == [True] * (len(card.sections[0].lines) - 1)
+
+
+def test_heading_forms() -> None:
+    text = "#NoSpace\n## **Bold:** ##\n### Optional [optional] { #custom-id }\nSetext One\n===\n\nSetext Two\n---\n"
+    card = read_card(text)
+    assert titles(text) == [
+        (1, "NoSpace"),
+        (2, "**Bold:**"),
+        (3, "Optional [optional]"),
+        (1, "Setext One"),
+        (2, "Setext Two"),
+    ]
+    assert card.sections[1].key == "bold"
+    assert card.sections[2].key == "optional" and card.sections[2].explicit_id == "custom-id"
+
+
+def test_list_item_followed_by_dashes_is_not_a_setext_heading() -> None:
+    assert titles("# T\n\n- item\n---\n") == [(1, "T")]
+
+
+def test_section_tree() -> None:
+    card = read_card("# T\n## A\n### A1\ntext\n## B\n#### B1\n")
+    t, a, a1, b, b1 = card.sections
+    assert t.children == [a, b] and a.children == [a1] and b.children == [b1]
+    assert a1.parent is a and [line.text for line in a.all_lines()] == ["text"]
+
+
+def test_fields() -> None:
+    text = (
+        "# T\n- **Developed by:** Ada\n**Model type**: CNN\n- License: MIT\n**Model Developers** Meta\n"
+        "- **Paper:**\n  - https://doi.org/10.1/x\n  - preprint\n- **Demo:**\n\n| Model size | 25M |\n|---|---|\n"
+    )
+    fields = {f.key: f.value for f in read_card(text).fields}
+    assert fields["developed by"] == "Ada"
+    assert fields["model type"] == "CNN"
+    assert fields["license"] == "MIT"
+    assert fields["model developers"] == "Meta"
+    assert fields["paper"] == "- https://doi.org/10.1/x - preprint"
+    assert fields["demo"] == ""
+    assert fields["model size"] == "25M"
+
+
+def test_bold_only_lines_are_soft_sub_headings() -> None:
+    card = read_card("## Model details\n**Model date**\nMarch 2023\n\n**Model type:**\nA CNN.\n")
+    details, date, kind = card.sections
+    assert (date.soft, date.level, date.key, date.parent) == (True, SOFT_LEVEL, "model date", details)
+    assert [line.text for line in date.lines] == ["March 2023"]
+    assert kind.key == "model type"
+
+
+def test_urls_are_not_fields() -> None:
+    assert read_card("See https://example.org/x for more.\n").fields == []
