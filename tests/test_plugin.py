@@ -314,3 +314,29 @@ def test_disabled_plugin_changes_nothing(tmp_path: Path) -> None:
     site = build_site(make_site(tmp_path, SITE, plugins=[{"modelcard": {"enabled": False}}]))
     assert not page(site, "models/beetlenet_model_card/index.html").select(".modelcard-badge")
     assert not (site / "model-cards").exists()
+
+
+def test_heatmap_and_standalone_badges_match_the_cli_json(tmp_path: Path) -> None:
+    import io
+    import json
+
+    from mkdocs_modelcard.cli import main
+    from mkdocs_modelcard.site import badge_slugs
+
+    site = build_site(make_site(tmp_path, SITE))
+    out = io.StringIO()
+    main(["check", str(tmp_path / "docs"), "--format", "json"], out, io.StringIO())
+    cards = {Path(c["path"]).relative_to(tmp_path / "docs").as_posix(): c for c in json.loads(out.getvalue())["cards"]}
+    assert sorted(cards) == sorted(CARDS)
+    index = page(site, "model-cards/index.html")
+    slugs = badge_slugs(cards)
+    for path, card in cards.items():
+        row = index.select_one(f'table.modelcard-heatmap tr[data-path="{path}"]')
+        for cell in row.select("td.modelcard-heat"):
+            items = [i for i in card["items"] if i["group"] == cell["data-group"] and not i["optional"]]
+            share = int(100 * sum(i["filled"] for i in items) / len(items) + 0.5)
+            assert int(cell["data-percent"]) == share
+            assert cell.get_text() == str(share)
+        svg = (site / "model-cards/badges" / f"{slugs[path]}.svg").read_text(encoding="utf-8")
+        assert f"model card: {card['score']}%" in svg
+        assert index.select_one(f'table.modelcard-index tr[data-path="{path}"]')["data-score"] == str(card["score"])
