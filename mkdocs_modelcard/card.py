@@ -41,6 +41,7 @@ _BOLD_LABEL = re.compile(
     r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\*\*(?P<label>[^*\n:]{1,60}?)\*\*[ \t]+(?P<value>[^:\s].*)$"
 )
 _TABLE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^|\-:\s][^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
+_META_KEY = re.compile(r"^\s*([\w-]+)\s*:")
 _MAX_LABEL_WORDS = 8
 SOFT_LEVEL = 7
 """Level of a bold-only sub-heading: below every real heading."""
@@ -113,6 +114,8 @@ class Card:
     """Every visible body line, in order."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
     meta_ok: bool = True
+    meta_lines: dict[str, int] = field(default_factory=dict)
+    """Line of each front matter key (nested keys too, first occurrence), for warnings."""
 
     @property
     def first_h1(self) -> Section | None:
@@ -208,6 +211,11 @@ def read_card(text: str, path: str = "") -> Card:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body, offset, diagnostics = split_front_matter(text, path)
+    meta_lines: dict[str, int] = {}
+    for number, meta_line in enumerate(text.split("\n", offset)[1:offset], start=2):
+        key = _META_KEY.match(meta_line)
+        if key:
+            meta_lines.setdefault(key.group(1), number)
 
     sections: list[Section] = []
     preamble: list[Line] = []
@@ -311,4 +319,5 @@ def read_card(text: str, path: str = "") -> Card:
         lines=all_lines,
         diagnostics=diagnostics,
         meta_ok=not diagnostics,
+        meta_lines=meta_lines,
     )

@@ -9,7 +9,7 @@ because a typo found at build time is far cheaper than a silently wrong score.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -53,6 +53,12 @@ class Item:
     guidance: str = ""
     min_words: int = 1
     detect: Detectors = field(default_factory=Detectors)
+    required: bool = False
+    """A gate: a card missing it is incomplete whatever its score."""
+    parent: str | None = None
+    """Id of the item this is a sub-item of."""
+    children: tuple[str, ...] = ()
+    """Ids of this item's sub-items; the item is filled when all of them are."""
 
 
 @dataclass(frozen=True)
@@ -209,7 +215,9 @@ class _Validator:
         if not isinstance(raw_items, list) or not raw_items:
             self.error("checklist: key 'items'", "expected a non-empty list of items")
             raw_items = []
-        items = [self.item(raw, index) for index, raw in enumerate(raw_items)]
+        items: list[Item] = []
+        for index, raw in enumerate(raw_items):
+            items.extend(self.item(raw, index))
         seen: set[str] = set()
         for item in items:
             if item.id in seen:
@@ -266,11 +274,12 @@ class _Validator:
             section_re=alias_matcher(all_headings),
         )
 
-    def item(self, raw: Any, index: int) -> Item:
-        where = f"item #{index + 1}"
+    def item(self, raw: Any, index: int, parent: Item | None = None) -> list[Item]:
+        """The item and, after it, its sub-items (which inherit group and optional)."""
+        where = f"item #{index + 1}" if parent is None else f"item {parent.id!r}: sub-item #{index + 1}"
         if not isinstance(raw, dict):
             self.error(where, "expected a mapping with id, label and group")
-            return Item(id=f"_invalid_{index}", label="", group="")
+            return []
         item_id = raw.get("id")
         if isinstance(item_id, str) and _ID.match(item_id):
             where = f"item {item_id!r}"
@@ -278,17 +287,19 @@ class _Validator:
             self.error(f"{where}: key 'id'", "expected an identifier of lower-case letters, digits and _")
             item_id = f"_invalid_{index}"
         raw = self.mapping(
-            raw, where, {"id", "label", "group", "optional", "weight", "guidance", "min_words", "detect"}
+            raw,
+            where,
+            {"id", "label", "group", "optional", "weight", "required", "guidance", "min_words", "detect", "items"},
         )
         label = raw.get("label")
         if not isinstance(label, str) or not label.strip():
             self.error(f"{where}: key 'label'", "expected a non-empty string")
             label = item_id
-        group = raw.get("group")
+        group = raw.get("group", parent.group if parent else None)
         if not isinstance(group, str) or not group.strip():
             self.error(f"{where}: key 'group'", "expected a non-empty string")
             group = "Other"
-        optional = raw.get("optional", False)
+        optional = raw.get("optional", parent.optional if parent else False)
         if not isinstance(optional, bool):
             self.error(f"{where}: key 'optional'", "expected true or false")
             optional = False
@@ -304,7 +315,11 @@ class _Validator:
         if not isinstance(guidance, str):
             self.error(f"{where}: key 'guidance'", "expected a string")
             guidance = ""
-        return Item(
+        required = raw.get("required", False)
+        if not isinstance(required, bool):
+            self.error(f"{where}: key 'required'", "expected true or false")
+            required = False
+        item = Item(
             id=item_id,
             label=label.strip(),
             group=group.strip(),
@@ -312,13 +327,24 @@ class _Validator:
             weight=float(weight),
             guidance=" ".join(guidance.split()),
             min_words=min_words,
-            detect=self.detectors(raw.get("detect"), where),
+            detect=self.detectors(raw.get("detect"), where, allow_empty="items" in raw),
+            required=required,
+            parent=parent.id if parent else None,
         )
+        raw_children = raw.get("items", [])
+        if not isinstance(raw_children, list):
+            self.error(f"{where}: key 'items'", "expected a list of sub-items")
+            raw_children = []
+        children: list[Item] = []
+        for number, child in enumerate(raw_children):
+            children.extend(self.item(child, number, item))
+        direct = tuple(c.id for c in children if c.parent == item.id)
+        return [replace(item, children=direct), *children]
 
-    def detectors(self, raw: Any, where: str) -> Detectors:
+    def detectors(self, raw: Any, where: str, allow_empty: bool = False) -> Detectors:
         where = f"{where}: key 'detect'"
         raw = self.mapping(raw, where, {"front_matter", "headings", "fields", "patterns", "title", "intro", "content"})
-        if not raw:
+        if not raw and not allow_empty:
             self.error(
                 where, "an item needs at least one detector (front_matter, headings, fields, patterns, title or intro)"
             )

@@ -21,10 +21,16 @@ class CardReport:
     title: str
     summary: str
     license: str
+    diagnostics: list[Diagnostic]
+    """Problems with the card's own text and settings, to be reported as warnings."""
 
     @property
-    def diagnostics(self) -> list[Diagnostic]:
-        return self.card.diagnostics
+    def kind(self) -> str:
+        return self.score.checklist.name
+
+    @property
+    def incomplete(self) -> bool:
+        return bool(self.score.incomplete)
 
     def as_dict(self, path: str | None = None) -> dict[str, Any]:
         """The JSON shape shared by ``check --format json`` and the site catalogue."""
@@ -32,11 +38,13 @@ class CardReport:
             "path": self.path if path is None else path,
             "title": self.title,
             "checklist": self.score.checklist.name,
+            "kind": self.score.checklist.title,
             "score": self.score.percent,
             "score_exact": round(self.score.score, 2),
             "required": self.score.required_count,
             "filled": self.score.filled_required_count,
             "missing": [r.item.id for r in self.score.missing_required],
+            "incomplete": [r.item.id for r in self.score.incomplete],
             "items": [
                 {
                     "id": r.item.id,
@@ -45,6 +53,7 @@ class CardReport:
                     "optional": r.item.optional,
                     "filled": r.filled,
                     "evidence": r.evidence.as_dict() if r.evidence else None,
+                    **({"not_applicable": r.not_applicable} if r.not_applicable is not None else {}),
                 }
                 for r in self.score.items
             ],
@@ -55,7 +64,8 @@ class CardReport:
 def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None) -> CardReport:
     """Read (unless already read) and score one card."""
     card = card if card is not None else read_card(text, path)
-    score = score_card(card, checklist)
+    not_applicable, problems = card_not_applicable(card, checklist)
+    score = score_card(card, checklist, not_applicable)
     return CardReport(
         path=path,
         card=card,
@@ -63,7 +73,45 @@ def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None
         title=card_title(card, checklist, path),
         summary=card_summary(card, checklist),
         license=card_license(card, checklist),
+        diagnostics=[*card.diagnostics, *problems],
     )
+
+
+def card_settings(card: Card) -> dict[str, Any]:
+    """The card's own ``modelcard:`` front matter mapping (empty for ``true``/absent)."""
+    value = card.meta.get("modelcard")
+    return value if isinstance(value, dict) else {}
+
+
+def card_not_applicable(card: Card, checklist: Checklist) -> tuple[dict[str, str], list[Diagnostic]]:
+    """Items the card declares not applicable, with reasons; unknown ids are reported, not fatal."""
+    raw = card_settings(card).get("not_applicable")
+    if raw is None:
+        return {}, []
+    line = _meta_line(card, "not_applicable")
+    if isinstance(raw, list):
+        raw = {str(k): "" for k in raw}
+    if not isinstance(raw, dict):
+        return {}, [Diagnostic("modelcard.not_applicable must map item ids to reasons; ignored", line)]
+    known = {item.id for item in checklist.items}
+    result: dict[str, str] = {}
+    problems = []
+    for key, reason in raw.items():
+        if str(key) not in known:
+            problems.append(
+                Diagnostic(
+                    f"modelcard.not_applicable names {key!r}, which is not an item of the {checklist.name} checklist",
+                    line,
+                )
+            )
+            continue
+        result[str(key)] = "" if reason is None else str(reason)
+    return result, problems
+
+
+def _meta_line(card: Card, key: str) -> int | None:
+    """Best-effort line of a front matter key, for warnings (front matter starts on line 2)."""
+    return card.meta_lines.get(key)
 
 
 def card_title(card: Card, checklist: Checklist, path: str) -> str:

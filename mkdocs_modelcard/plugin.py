@@ -79,7 +79,7 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         if self.config.badges:
             folder = posixpath.dirname(self.config.index_path)
             for src, slug in badge_slugs(self.site.reports).items():
-                svg = self.renderer.badge_svg(self.site.reports[src].score.percent)
+                svg = self.renderer.badge_for(self.site.reports[src])
                 files.append(File.generated(config, posixpath.join(folder, "badges", f"{slug}.svg"), content=svg))
         self.index_src = None
         if self.config.index:

@@ -68,10 +68,15 @@ class Renderer:
     def band(self, score: float) -> str:
         return band(score, self.bands)
 
-    def badge_svg(self, percent: int, label: str = "model card", *, inline: bool = False) -> str:
-        """The badge image; ``inline`` hides it from screen readers where the wrapper speaks for it."""
-        value = f"{percent}%"
-        name = self.band(percent)
+    def badge_svg(
+        self, percent: int, label: str = "model card", *, inline: bool = False, incomplete: bool = False
+    ) -> str:
+        """The badge image; ``inline`` hides it from screen readers where the wrapper speaks for it.
+
+        An incomplete card (a gate item missing) reads "73% incomplete" in the poor colour.
+        """
+        value = f"{percent}% incomplete" if incomplete else f"{percent}%"
+        name = "poor" if incomplete else self.band(percent)
         return self.env.get_template("badge.svg").render(
             label=label,
             value=value,
@@ -80,14 +85,21 @@ class Renderer:
             inline=inline,
         )
 
+    def badge_for(self, report: CardReport, *, inline: bool = False) -> str:
+        return self.badge_svg(
+            report.score.percent, badge_label(report), inline=inline, incomplete=bool(report.score.incomplete)
+        )
+
     def badge(self, report: CardReport) -> str:
         score = report.score
         return self.env.get_template("badge.html").render(
             percent=score.percent,
-            band=self.band(score.percent),
+            band="poor" if score.incomplete else self.band(score.percent),
+            kind=score.checklist.title,
             filled=score.filled_required_count,
             required=score.required_count,
-            svg=self._markup(self.badge_svg(score.percent, inline=True)),
+            incomplete=", ".join(r.item.label for r in score.incomplete),
+            svg=self._markup(self.badge_for(report, inline=True)),
         )
 
     def checklist(
@@ -100,7 +112,7 @@ class Renderer:
     ) -> str:
         """The page checklist; ``anchors`` maps a heading's line in the card to its HTML id."""
         score = report.score
-        name = self.band(score.percent)
+        name = "poor" if score.incomplete else self.band(score.percent)
         groups = []
         for group in score.groups:
             items = []
@@ -117,6 +129,9 @@ class Renderer:
                         "id": result.item.id,
                         "label": result.item.label,
                         "optional": result.item.optional,
+                        "required": result.item.required,
+                        "sub": result.item.parent is not None,
+                        "not_applicable": result.not_applicable,
                         "filled": result.filled,
                         "guidance": result.item.guidance if guidance else "",
                         "href": href,
@@ -129,6 +144,7 @@ class Renderer:
             percent=score.percent,
             band=name,
             admonition=BAND_ADMONITIONS.get(name, "note"),
+            incomplete=", ".join(r.item.label for r in score.incomplete),
             filled=score.filled_required_count,
             required=score.required_count,
             groups=groups,
@@ -136,35 +152,47 @@ class Renderer:
         )
 
     def index(self, site: CardSite, url_for: Callable[[CardReport], str]) -> str:
-        rows = [
-            {
-                "url": url_for(report),
-                "path": report.path,
-                "title": report.title,
-                "summary": report.summary,
-                "license": report.license,
-                "percent": report.score.percent,
-                "band": self.band(report.score.percent),
-                "missing": len(report.score.missing_required),
-                "missing_labels": ", ".join(r.item.label for r in report.score.missing_required),
-                "badge": self._markup(self.badge(report)),
-                "groups": [self._cell(g.name, g.filled, g.total) for g in report.score.groups if g.total],
-            }
-            for report in site.sorted_reports()
-        ]
-        coverage = [self._cell(g.name, g.filled, g.total) for g in site.coverage()]
-        items = [
-            dict(self._cell(i.label, i.filled, i.total), id=i.id, label=i.label, group=i.group, optional=i.optional)
-            for i in site.item_coverage()
-        ]
+        rows = [self._row(report, url_for) for report in site.sorted_reports()]
+        kinds = []
+        for checklist in site.kinds():
+            kinds.append(
+                {
+                    "name": checklist.name,
+                    "title": checklist.title,
+                    "rows": [row for row in rows if row["kind"] == checklist.name],
+                    "coverage": [self._cell(g.name, g.filled, g.total) for g in site.coverage(checklist)],
+                    "items": [
+                        dict(self._cell(i.label, i.filled, i.total), id=i.id, group=i.group, optional=i.optional)
+                        for i in site.item_coverage(checklist)
+                    ],
+                }
+            )
         return self.env.get_template("index.html").render(
             rows=rows,
             count=len(rows),
             mean=int(site.mean_score + 0.5),
-            coverage=coverage,
-            items=items,
-            checklist=site.checklist.title,
+            kinds=kinds,
+            several_kinds=len(kinds) > 1,
         )
+
+    def _row(self, report: CardReport, url_for: Callable[[CardReport], str]) -> dict[str, Any]:
+        score = report.score
+        return {
+            "url": url_for(report),
+            "path": report.path,
+            "title": report.title,
+            "kind": score.checklist.name,
+            "kind_title": score.checklist.title,
+            "summary": report.summary,
+            "license": report.license,
+            "percent": score.percent,
+            "band": self.band(score.percent),
+            "incomplete": ", ".join(r.item.label for r in score.incomplete),
+            "missing": len(score.missing_required),
+            "missing_labels": ", ".join(r.item.label for r in score.missing_required),
+            "badge": self._markup(self.badge(report)),
+            "groups": [self._cell(g.name, g.filled, g.total) for g in score.groups if g.total],
+        }
 
     def _cell(self, name: str, filled: int, total: int) -> dict[str, Any]:
         """A share as the heatmap and bar charts show it: whole percent and its band."""
@@ -186,8 +214,15 @@ def _describe(source: str, text: str, line: int | None) -> str:
         "field": f'"{text}" field',
         "heading": f'section "{text}"',
         "pattern": f'"{text}"',
+        "sub_items": "all of its sub-items",
+        "not_applicable": "the card's not_applicable list",
     }
     return f"Found in {kinds.get(source, text)}{where}"
+
+
+def badge_label(report: CardReport) -> str:
+    """ "model card", "dataset card": the checklist title, in lower case."""
+    return report.score.checklist.title.lower()
 
 
 def heading_ids(page_html: str) -> list[tuple[str, str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +40,8 @@ class ItemResult:
     item: Item
     filled: bool
     evidence: Evidence | None = None
+    not_applicable: str | None = None
+    """The card's reason for declaring the item not applicable; such an item counts as satisfied."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,11 @@ class Score:
         if value == 100 and self.missing_required:
             return 99
         return value
+
+    @property
+    def incomplete(self) -> list[ItemResult]:
+        """Missing gate items (``required: true``): the card is incomplete whatever its score."""
+        return [r for r in self.items if r.item.required and not r.filled]
 
     @property
     def missing_required(self) -> list[ItemResult]:
@@ -253,14 +260,25 @@ def _find(item: Item, text: _Text, title: Section | None) -> Evidence | None:
     return None
 
 
-def score_card(card: Card, checklist: Checklist) -> Score:
+def score_card(card: Card, checklist: Checklist, not_applicable: Mapping[str, str] | None = None) -> Score:
+    """Score a card; ``not_applicable`` maps item ids the card declares N/A to the reason given."""
     text = _Text(card, checklist)
     title = title_section(card, checklist)
-    results = []
+    not_applicable = not_applicable or {}
+    results: dict[str, ItemResult] = {}
     for item in checklist.items:
+        if item.id in not_applicable:
+            reason = not_applicable[item.id]
+            results[item.id] = ItemResult(item, True, Evidence("not_applicable", reason), not_applicable=reason)
+            continue
         evidence = _find(item, text, title)
-        results.append(ItemResult(item, evidence is not None, evidence))
-    return _summarise(checklist, results)
+        results[item.id] = ItemResult(item, evidence is not None, evidence)
+    # A parent is filled when all its sub-items are; children follow parents, so walk backwards.
+    for item in reversed(checklist.items):
+        result = results[item.id]
+        if not result.filled and item.children and all(results[c].filled for c in item.children):
+            results[item.id] = ItemResult(item, True, Evidence("sub_items", ", ".join(item.children)))
+    return _summarise(checklist, results.values())
 
 
 def _summarise(checklist: Checklist, results: Iterable[ItemResult]) -> Score:

@@ -8,13 +8,14 @@ framework-free place is what lets the badge, the index and a CI report agree.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from .card import read_card
-from .checklist import Checklist
+from .card import Card, Diagnostic, read_card
+from .checklist import Checklist, ChecklistError, builtin_names, load_checklist
 from .detect import DetectOptions, is_card, worth_reading
-from .engine import CardReport, analyse
+from .engine import CardReport, analyse, card_settings
+from .text import glob_match
 
 
 @dataclass(frozen=True)
@@ -44,20 +45,62 @@ class ItemCoverage:
 
 @dataclass
 class CardSite:
+    """Every card of one build.
+
+    ``checklist`` is the default; ``checklists`` maps path globs to checklist
+    names; ``resolve`` turns a name or path into a Checklist (the plugin and the
+    CLI resolve file paths against different folders).  Automatic detection
+    tries the default checklist, then the mapped ones, then the built-in
+    dataset checklist, so model and dataset cards can share a site.
+    """
+
     checklist: Checklist
     options: DetectOptions = field(default_factory=DetectOptions)
+    checklists: dict[str, str] = field(default_factory=dict)
+    resolve: Callable[[str], Checklist] = load_checklist
     reports: dict[str, CardReport] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        names = [*self.checklists.values(), *(n for n in builtin_names() if n != self.checklist.name)]
+        candidates = [self.checklist]
+        for name in dict.fromkeys(names):
+            checklist = self.resolve(name)
+            if all(c.name != checklist.name for c in candidates):
+                candidates.append(checklist)
+        self.candidates = candidates
 
     def consider(self, path: str, text: str) -> CardReport | None:
         """Detect and score one page; ``path`` is relative to the docs folder, ``/``-separated."""
-        if not worth_reading(path, text, self.checklist, self.options):
+        if not any(worth_reading(path, text, c, self.options) for c in self.candidates):
             return None
         card = read_card(text, path)
-        if not is_card(path, card, self.checklist, self.options):
-            return None
-        report = analyse(text, path, self.checklist, card=card)
+        problems: list[Diagnostic] = []
+        checklist = self._chosen(path, card, problems)
+        if checklist is not None:
+            if not is_card(path, card, checklist, self.options):
+                return None
+        else:
+            checklist = next((c for c in self.candidates if is_card(path, card, c, self.options)), None)
+            if checklist is None:
+                return None
+        report = analyse(text, path, checklist, card=card)
+        report.diagnostics[:0] = problems
         self.reports[path] = report
         return report
+
+    def _chosen(self, path: str, card: Card, problems: list[Diagnostic]) -> Checklist | None:
+        """The checklist the card or the site names for this page, if any."""
+        name = card_settings(card).get("checklist")
+        if name is not None:
+            try:
+                return self.resolve(str(name))
+            except ChecklistError as exc:
+                problems.append(Diagnostic(f"modelcard.checklist: {exc}; the default checklist is used", None))
+                return self.checklist
+        for pattern, mapped in self.checklists.items():
+            if glob_match(path, [pattern]):
+                return self.resolve(mapped)
+        return None
 
     def sorted_reports(self) -> list[CardReport]:
         """Cards by title, then path: the order of the index when JavaScript is off."""
@@ -69,29 +112,39 @@ class CardSite:
             return 0.0
         return sum(r.score.score for r in self.reports.values()) / len(self.reports)
 
-    def coverage(self) -> list[GroupCoverage]:
-        """Per checklist group, the share of required items filled across all cards."""
-        totals: dict[str, list[int]] = {name: [0, 0] for name in self.checklist.groups}
-        for report in self.reports.values():
+    def kinds(self) -> list[Checklist]:
+        """The checklists the site's cards use: the default first, then by name."""
+        used = {r.score.checklist.name: r.score.checklist for r in self.reports.values()}
+        return sorted(used.values(), key=lambda c: (c.name != self.checklist.name, c.name))
+
+    def of_kind(self, checklist: Checklist) -> list[CardReport]:
+        return [r for r in self.sorted_reports() if r.score.checklist.name == checklist.name]
+
+    def coverage(self, checklist: Checklist | None = None) -> list[GroupCoverage]:
+        """Per checklist group, the share of required items filled across the cards of one kind."""
+        checklist = checklist or self.checklist
+        totals: dict[str, list[int]] = {name: [0, 0] for name in checklist.groups}
+        for report in self.of_kind(checklist):
             for group in report.score.groups:
                 counts = totals.setdefault(group.name, [0, 0])
                 counts[0] += group.filled
                 counts[1] += group.total
         return [GroupCoverage(name, filled, total) for name, (filled, total) in totals.items() if total]
 
-    def item_coverage(self) -> list[ItemCoverage]:
-        """Every checklist item's fill rate across the cards, most-missed first."""
-        counts = {item.id: 0 for item in self.checklist.items}
-        for report in self.reports.values():
+    def item_coverage(self, checklist: Checklist | None = None) -> list[ItemCoverage]:
+        """Every checklist item's fill rate across the cards of one kind, most-missed first."""
+        checklist = checklist or self.checklist
+        counts = {item.id: 0 for item in checklist.items}
+        reports = self.of_kind(checklist)
+        for report in reports:
             for result in report.score.items:
                 if result.filled:
                     counts[result.item.id] = counts.get(result.item.id, 0) + 1
-        total = len(self.reports)
         rows = [
-            ItemCoverage(item.id, item.label, item.group, item.optional, counts[item.id], total)
-            for item in self.checklist.items
+            ItemCoverage(item.id, item.label, item.group, item.optional, counts[item.id], len(reports))
+            for item in checklist.items
         ]
-        order = {item.id: n for n, item in enumerate(self.checklist.items)}
+        order = {item.id: n for n, item in enumerate(checklist.items)}
         return sorted(rows, key=lambda r: (r.filled, order[r.id]))
 
     def below(self, threshold: float) -> list[CardReport]:
