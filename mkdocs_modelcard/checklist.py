@@ -136,7 +136,8 @@ def load_checklist(spec: str, base_dir: str | Path | None = None) -> Checklist:
     if not path.is_file():
         names = ", ".join(builtin_names())
         raise ChecklistError(f"checklist {spec!r} is neither a built-in checklist ({names}) nor a file: {path}")
-    return _load_path(str(path.resolve()))
+    resolved = path.resolve()
+    return _load_path(str(resolved), resolved.stat().st_mtime_ns)
 
 
 @lru_cache(maxsize=8)
@@ -145,7 +146,9 @@ def _load_builtin(name: str) -> Checklist:
     return parse_checklist(text, f"<built-in checklist {name}>")
 
 
-def _load_path(path: str) -> Checklist:
+@lru_cache(maxsize=32)
+def _load_path(path: str, mtime_ns: int) -> Checklist:
+    """Cached per file version: a site resolves the same checklist for many cards and rebuilds."""
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:

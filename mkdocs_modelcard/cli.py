@@ -10,8 +10,11 @@ not be read, 2 a usage error (bad option, missing path, broken checklist).
 from __future__ import annotations
 
 import argparse
+import functools
+import html
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,7 +24,9 @@ from typing import Any, TextIO
 
 from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
-from .engine import CardReport, analyse
+from .engine import CardReport, analyse, catalogue, item_line
+from .scaffold import scaffold
+from .scoring import ItemResult
 from .site import CardSite, summary_line
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -29,7 +34,8 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 EPILOG = """\
 exit codes:
   0  every card was read and none scored below --fail-under
-  1  a card scored below --fail-under, or a file could not be read
+  1  a card scored below --fail-under, missed a required (gate) item of its
+     checklist, or a file could not be read
   2  usage error: bad option, a PATH that does not exist, a broken checklist
 
 A FILE argument is always scored as a card. A DIRECTORY is searched for *.md
@@ -56,13 +62,19 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
-def collect(paths: Sequence[str], checklist: Checklist, options: DetectOptions) -> Result:
+def collect(
+    paths: Sequence[str],
+    checklist: Checklist,
+    options: DetectOptions,
+    checklists: dict[str, str] | None = None,
+    resolve: Callable[[str], Checklist] = load_checklist,
+) -> Result:
     """Score the given files, and the cards found in the given directories, in a stable order."""
     result = Result()
     for given in paths:
         target = Path(given)
         if target.is_dir():
-            site = CardSite(checklist, options)
+            site = CardSite(checklist, options, dict(checklists or {}), resolve)
             found: dict[str, str] = {}
             for file in sorted(target.rglob("*.md")):
                 rel = file.relative_to(target).as_posix()
@@ -81,16 +93,13 @@ def collect(paths: Sequence[str], checklist: Checklist, options: DetectOptions) 
             except (OSError, UnicodeDecodeError) as exc:
                 result.errors.append((given, _describe(exc)))
                 continue
-            result.cards.append((given, analyse(text, target.as_posix(), checklist)))
+            # Detection only picks the checklist here: a file named on the command line is always scored.
+            single = CardSite(checklist, options, dict(checklists or {}), resolve)
+            report = single.consider(target.as_posix(), text)
+            if report is None:
+                report = analyse(text, target.as_posix(), checklist)
+            result.cards.append((given, report))
     return result
-
-
-def catalogue(cards: Sequence[tuple[str, CardReport]], errors: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
-    """The JSON document shared by ``--format json`` and the site's ``cards.json``."""
-    return {
-        "cards": [report.as_dict(path=path) for path, report in cards],
-        "errors": [{"path": path, "message": message} for path, message in errors],
-    }
 
 
 def format_json(result: Result, fail_under: float | None, out: TextIO) -> None:
@@ -119,9 +128,134 @@ def format_text(result: Result, fail_under: float | None, out: TextIO) -> None:
         out.write(line + "\n")
 
 
+def _missing(result: Result) -> list[tuple[str, CardReport, ItemResult]]:
+    return [(path, report, r) for path, report in result.cards for r in report.score.missing_required]
+
+
+def format_sarif(result: Result, fail_under: float | None, out: TextIO) -> None:
+    """SARIF 2.1.0: one result per missing required item, at the line of its heading (or line 1)."""
+    rules: dict[str, dict[str, Any]] = {}
+    results = []
+    for path, report, missing in _missing(result):
+        item = missing.item
+        rule_id = f"{report.score.checklist.name}/{item.id}"
+        rules.setdefault(
+            rule_id,
+            {
+                "id": rule_id,
+                "name": item.id,
+                "shortDescription": {"text": f"{report.score.checklist.title}: {item.label} ({item.group})"},
+                "fullDescription": {"text": item.guidance or item.label},
+                "defaultConfiguration": {"level": "error" if item.required else "warning"},
+            },
+        )
+        results.append(
+            {
+                "ruleId": rule_id,
+                "level": "error" if item.required else "warning",
+                "message": {"text": f"{item.label} ({item.group}) is missing. {item.guidance}".strip()},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": Path(path).as_posix()},
+                            "region": {"startLine": item_line(report, item)},
+                        }
+                    }
+                ],
+            }
+        )
+    for path, message in result.errors:
+        results.append(
+            {
+                "ruleId": "read-error",
+                "level": "error",
+                "message": {"text": message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(path).as_posix()}}}],
+            }
+        )
+    if result.errors:
+        rules["read-error"] = {"id": "read-error", "shortDescription": {"text": "The file could not be read"}}
+    document = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "mkdocs-modelcard",
+                        "version": _version(),
+                        "informationUri": "https://pypi.org/project/mkdocs-modelcard/",
+                        "rules": [rules[k] for k in sorted(rules)],
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    out.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+
+
+def _escape_workflow(text: str, *, property_value: bool = False) -> str:
+    """GitHub workflow command escaping (``%``, CR, LF; also ``:`` and ``,`` in properties)."""
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def format_github(result: Result, fail_under: float | None, out: TextIO) -> None:
+    """GitHub Actions workflow commands: one annotation per missing required item."""
+    for path, report, missing in _missing(result):
+        item = missing.item
+        level = "error" if item.required else "warning"
+        file = _escape_workflow(Path(path).as_posix(), property_value=True)
+        title = _escape_workflow(f"{report.score.checklist.title}: {item.label} missing", property_value=True)
+        message = _escape_workflow(f"{item.label} ({item.group}) is missing. {item.guidance}".strip())
+        out.write(f"::{level} file={file},line={item_line(report, item)},title={title}::{message}\n")
+    for path, message in result.errors:
+        out.write(f"::error file={_escape_workflow(path, property_value=True)}::{_escape_workflow(message)}\n")
+    for path, report in result.cards:
+        if fail_under is not None and report.score.percent < fail_under:
+            text = f"{report.title} scores {report.score.percent}%, below {fail_under:g}%"
+            out.write(f"::error file={_escape_workflow(path, property_value=True)},line=1::{_escape_workflow(text)}\n")
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell."""
+    escaped = html.escape(text, quote=False)
+    return re.sub(r"([\\`*_\[\]|<>#])", r"\\\1", escaped).replace("\n", " ")
+
+
+def format_markdown(result: Result, fail_under: float | None, out: TextIO) -> None:
+    """A summary table for a CI step summary ($GITHUB_STEP_SUMMARY)."""
+    out.write("## Model card check\n\n")
+    if not result.cards:
+        out.write("No model cards found.\n")
+    else:
+        out.write(summary_line(r for _, r in result.cards).capitalize() + ".\n\n")
+        out.write("| Card | Kind | Score | Missing required items |\n|---|---|---:|---|\n")
+        for path, report in result.cards:
+            score = report.score
+            status = ""
+            if score.incomplete:
+                status = " (incomplete)"
+            elif fail_under is not None and score.percent < fail_under:
+                status = f" (below {fail_under:g}%)"
+            missing = ", ".join(r.item.label for r in score.missing_required) or "none"
+            out.write(
+                f"| {_md(report.title)}<br>`{_md(path)}` | {_md(score.checklist.title)} "
+                f"| {score.percent}%{status} | {_md(missing)} |\n"
+            )
+    for path, message in result.errors:
+        out.write(f"\n**Could not read** `{_md(path)}`: {_md(message)}\n")
+
+
 FORMATS: dict[str, Callable[[Result, float | None, TextIO], None]] = {
     "text": format_text,
     "json": format_json,
+    "sarif": format_sarif,
+    "github": format_github,
+    "markdown": format_markdown,
 }
 
 
@@ -150,10 +284,46 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=sorted(FORMATS), default="text", help="output format (default: text)")
     check.add_argument("--fail-under", type=float, metavar="N", help="exit 1 when a card's score is below N percent")
     check.add_argument("--checklist", default="model", metavar="NAME|PATH", help="built-in checklist or YAML file")
+    check.add_argument(
+        "--checklists",
+        action="append",
+        default=[],
+        metavar="GLOB=NAME",
+        help="checklist for pages matching GLOB (like the plugin's `checklists` option); repeatable",
+    )
     check.add_argument("--include", action="append", default=[], metavar="GLOB", help="always treat as a card")
     check.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="never treat as a card")
     check.add_argument("--no-auto-detect", action="store_true", help="only --include globs and front matter count")
+    new = commands.add_parser(
+        "new",
+        help="write a new card with a slot for every checklist item",
+        description="Write a new card from a checklist: headings or fields for every item, guidance as HTML "
+        "comments, placeholders to replace. An existing file is never overwritten.",
+    )
+    new.add_argument("path", metavar="PATH", help="the file to create (e.g. docs/models/beetlenet_model_card.md)")
+    new.add_argument("--checklist", default="model", metavar="NAME|PATH", help="built-in checklist or YAML file")
+    new.add_argument("--name", help="the model's or dataset's name, used in the title")
     return parser
+
+
+def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    try:
+        checklist = load_checklist(args.checklist, Path.cwd())
+    except ChecklistError as exc:
+        err.write(f"mkdocs-modelcard: {exc}\n")
+        return EXIT_USAGE
+    target = Path(args.path)
+    if not target.parent.is_dir():
+        err.write(f"mkdocs-modelcard: no such folder: {target.parent}\n")
+        return EXIT_USAGE
+    try:
+        with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(scaffold(checklist, args.name))
+    except FileExistsError:
+        err.write(f"mkdocs-modelcard: {target} exists; it was not overwritten\n")
+        return EXIT_FAIL
+    out.write(f"wrote {target} ({checklist.title.lower()}, {len(checklist.items)} checklist items)\n")
+    return EXIT_OK
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -166,19 +336,34 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if missing:
         err.write(f"mkdocs-modelcard: no such file or folder: {', '.join(missing)}\n")
         return EXIT_USAGE
+    mapping: dict[str, str] = {}
+    for entry in args.checklists:
+        glob, sep, name = entry.partition("=")
+        if not sep or not glob or not name:
+            err.write(f"mkdocs-modelcard: --checklists takes GLOB=NAME, not {entry!r}\n")
+            return EXIT_USAGE
+        mapping[glob] = name
+    resolve = functools.partial(load_checklist, base_dir=Path.cwd())
     options = DetectOptions(args.include, args.exclude, not args.no_auto_detect)
-    result = collect(args.paths, checklist, options)
+    try:
+        result = collect(args.paths, checklist, options, mapping, resolve)
+    except ChecklistError as exc:
+        err.write(f"mkdocs-modelcard: {exc}\n")
+        return EXIT_USAGE
     if args.format == "text":
         for path, report in result.cards:
             for diagnostic in report.diagnostics:
                 where = f":{diagnostic.line}" if diagnostic.line else ""
                 err.write(f"{path}{where}: warning: {diagnostic.message}\n")
     FORMATS[args.format](result, args.fail_under, out)
-    failed = args.fail_under is not None and any(r.score.percent < args.fail_under for _, r in result.cards)
+    failed = any(r.score.incomplete for _, r in result.cards) or (
+        args.fail_under is not None and any(r.score.percent < args.fail_under for _, r in result.cards)
+    )
     return EXIT_FAIL if failed or result.errors else EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command; console scripts pass the returned code to ``sys.exit``."""
     args = build_parser().parse_args(argv)
-    return run_check(args, out or sys.stdout, err or sys.stderr)
+    run = run_new if args.command == "new" else run_check
+    return run(args, out or sys.stdout, err or sys.stderr)

@@ -24,6 +24,10 @@ class ModelCardConfig(base.Config):
     checklist = c.Type(str, default="model")
     """A built-in checklist name (`model`) or the path of a checklist YAML file, relative to `mkdocs.yml`."""
 
+    checklists = c.DictOfItems(c.Type(str), default={})
+    """Checklist per path: globs (relative to `docs_dir`) mapped to a checklist name or file, e.g.
+    `{"datasets/**": dataset}`. A card's own front matter `modelcard: {checklist: ...}` wins."""
+
     include = c.ListOfItems(c.Type(str), default=[])
     """Globs (relative to `docs_dir`, `**` spans folders) of pages that are always cards."""
     exclude = c.ListOfItems(c.Type(str), default=[])

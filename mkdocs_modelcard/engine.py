@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from .card import Card, Diagnostic, read_card
-from .checklist import Checklist
+from .checklist import Checklist, Item
 from .scoring import Score, score_card, title_section
 from .text import plain_text, truncate
 
@@ -61,6 +62,14 @@ class CardReport:
         }
 
 
+def catalogue(cards: Sequence[tuple[str, CardReport]], errors: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:
+    """The JSON document shared by ``check --format json`` and the site's ``cards.json``."""
+    return {
+        "cards": [report.as_dict(path=path) for path, report in cards],
+        "errors": [{"path": path, "message": message} for path, message in errors],
+    }
+
+
 def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None) -> CardReport:
     """Read (unless already read) and score one card."""
     card = card if card is not None else read_card(text, path)
@@ -75,6 +84,15 @@ def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None
         license=card_license(card, checklist),
         diagnostics=[*card.diagnostics, *problems],
     )
+
+
+def item_line(report: CardReport, item: Item) -> int:
+    """Where a reader should look for an item: its (empty) heading if the card has one, else line 1."""
+    checklist = report.score.checklist
+    for section in report.card.sections:
+        if item in checklist.items_for_heading(section.key):
+            return section.line
+    return 1
 
 
 def card_settings(card: Card) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import json
 import posixpath
 from pathlib import Path
 from typing import Literal
@@ -16,6 +18,7 @@ from mkdocs.utils import get_relative_url
 from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
 from .detect import DetectOptions
+from .engine import catalogue
 from .render import Renderer, inject, section_anchors
 from .site import CardSite, badge_slugs, missing_summary, summary_line
 
@@ -40,12 +43,13 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         self.site = None
         if not self.config.enabled:
             return None
+        base_dir = Path(config.config_file_path or ".").parent
+        resolve = functools.partial(load_checklist, base_dir=base_dir)
+        options = DetectOptions(self.config.include, self.config.exclude, self.config.auto_detect)
         try:
-            checklist = load_checklist(self.config.checklist, Path(config.config_file_path or ".").parent)
+            self.site = CardSite(resolve(self.config.checklist), options, dict(self.config.checklists), resolve)
         except ChecklistError as exc:
             raise PluginError(f"modelcard: {exc}") from exc
-        options = DetectOptions(self.config.include, self.config.exclude, self.config.auto_detect)
-        self.site = CardSite(checklist, options)
         custom_dir = config.theme.custom_dir
         overrides = [str(Path(custom_dir) / "modelcard")] if custom_dir else []
         bands: dict[str, float] = {"good": self.config.bands.good, "fair": self.config.bands.fair, "poor": 0}
@@ -83,6 +87,11 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
                 files.append(File.generated(config, posixpath.join(folder, "badges", f"{slug}.svg"), content=svg))
         self.index_src = None
         if self.config.index:
+            # The machine-readable catalogue beside the index: the CLI's JSON for the same cards.
+            cards = [(r.path, r) for r in self.site.sorted_by_path()]
+            document = json.dumps(catalogue(cards), indent=2, ensure_ascii=False) + "\n"
+            folder = posixpath.dirname(self.config.index_path)
+            files.append(File.generated(config, posixpath.join(folder, "cards.json"), content=document))
             self.index_src = self.config.index_path
             if files.get_file_from_path(self.index_src) is None:
                 content = f"# {self.config.index_title}\n"
@@ -92,6 +101,14 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
 
     def _report(self) -> None:
         assert self.site is not None
+        for report in self.site.sorted_by_path():
+            if report.score.incomplete:
+                log.warning(
+                    "%s: %s is incomplete; missing required items: %s",
+                    report.path,
+                    report.score.checklist.title.lower(),
+                    ", ".join(r.item.label for r in report.score.incomplete),
+                )
         threshold = self.config.fail_under
         if threshold is not None:
             for report in self.site.below(threshold):

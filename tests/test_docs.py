@@ -51,6 +51,8 @@ def yaml_forms(value: Any) -> list[str]:
         return ["`[]`"]
     if isinstance(value, (list, tuple)):
         return ["`[" + ", ".join(str(v) for v in value) + "]`"]
+    if isinstance(value, dict) and not value:
+        return ["`{}`"]
     raise AssertionError(f"no documented form for default {value!r}; extend yaml_forms()")
 
 
