@@ -9,7 +9,7 @@ from typing import Any
 from .card import Card, Diagnostic, read_card
 from .checklist import Checklist, Item
 from .scoring import Score, score_card, title_section
-from .text import plain_text, truncate
+from .text import normalize, plain_text, truncate
 
 SUMMARY_LENGTH = 160
 
@@ -89,10 +89,9 @@ def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None
 def item_line(report: CardReport, item: Item) -> int:
     """Where a reader should look for an item: its (empty) heading if the card has one, else line 1."""
     checklist = report.score.checklist
-    for section in report.card.sections:
-        if item in checklist.items_for_heading(section.key):
-            return section.line
-    return 1
+    matches = [s for s in report.card.sections if item in checklist.items_for_heading(s.key)]
+    exact = [s for s in matches if s.key == normalize(item.label)]
+    return (exact or matches)[0].line if matches else 1
 
 
 def card_settings(card: Card) -> dict[str, Any]:
