@@ -187,9 +187,12 @@ def _ambiguous(label: str, report: CardReport) -> bool:
 
 
 def summary_line(reports: Iterable[CardReport]) -> str:
+    """Say "3 model cards, mean score 52%", or just "cards" when kinds are mixed."""
     reports = list(reports)
     if not reports:
         return "no model cards found"
     mean = sum(r.score.score for r in reports) / len(reports)
-    noun = "card" if len(reports) == 1 else "cards"
-    return f"{len(reports)} model {noun}, mean score {int(mean + 0.5)}%"
+    kinds = {r.score.checklist.title.lower() for r in reports}
+    noun = kinds.pop() if len(kinds) == 1 else "card"
+    plural = "" if len(reports) == 1 else "s"
+    return f"{len(reports)} {noun}{plural}, mean score {int(mean + 0.5)}%"
