@@ -42,6 +42,7 @@ _BOLD_LABEL = re.compile(
 )
 _TABLE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^|\-:\s][^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
 _META_KEY = re.compile(r"^\s*([\w-]+)\s*:")
+_OPTIONAL_TAG = re.compile(r"[ \t]*\[\s*optional\s*\](?=[^:\n]*:)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 8
 SOFT_LEVEL = 7
 """Level of a bold-only sub-heading: below every real heading."""
@@ -73,6 +74,8 @@ class Field:
     value: str
     line: int
     section: Section | None = field(repr=False)
+    more_lines: list[int] = field(default_factory=list, repr=False)
+    """Lines of indented sub-items folded into an empty field's value (``- **Developed by:**`` then ``  - Jane``)."""
 
 
 @dataclass(eq=False)
@@ -191,6 +194,8 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
     if bold and len(bold.group("label").split()) <= _MAX_LABEL_WORDS:
         return bold.group("label").strip(), bold.group("value").strip(), len(bold.group("indent").expandtabs(4))
     plain = _BOLD.sub("", text)
+    if "[" in plain:  # the HF template's "- **Finetuned from model [optional]:**"
+        plain = _OPTIONAL_TAG.sub("", plain)
     match = _FIELD.match(plain)
     if match:
         label = match.group("label").strip()
@@ -295,6 +300,7 @@ def read_card(text: str, path: str = "") -> Card:
             pending, pending_indent = open_field
             if indent > pending_indent:
                 pending.value = (pending.value + " " + visible.strip()).strip()
+                pending.more_lines.append(number)
                 prev_plain = None
                 continue
             open_field = None

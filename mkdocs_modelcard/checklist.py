@@ -19,6 +19,11 @@ import yaml
 
 from .text import alias_matcher
 
+try:  # the C loader parses the built-in checklists several times faster
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
 CONTENT_MODES = ("all", "own", "prose")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -86,6 +91,9 @@ class Checklist:
     stock_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     title_noise_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     section_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    placeholder_parts: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
+    """The placeholders one by one: applied in turn they are much faster than one big alternation."""
+    stock_parts: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
     _heading_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _field_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -158,7 +166,7 @@ def _load_path(path: str, mtime_ns: int) -> Checklist:
 
 def parse_checklist(text: str, source: str = "<checklist>") -> Checklist:
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
@@ -275,6 +283,8 @@ class _Validator:
             stock_re=_alternation(_flexible(s) for s in stock),
             title_noise_re=_alternation(noise),
             section_re=alias_matcher(all_headings),
+            placeholder_parts=tuple(re.compile(p, re.IGNORECASE | re.MULTILINE) for p in placeholders),
+            stock_parts=tuple(re.compile(_flexible(s), re.IGNORECASE) for s in stock),
         )
 
     def item(self, raw: Any, index: int, parent: Item | None = None) -> list[Item]:

@@ -19,6 +19,7 @@ from .text import count_words
 
 _TAG = re.compile(r"<[^>]*>")
 _MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
+_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
 
 
 @dataclass(frozen=True)
@@ -116,15 +117,19 @@ def _blank(match: re.Match[str]) -> str:
 class _Text:
     """Card text prepared once per card for every detector of every item.
 
-    Placeholders are removed line by line, once; stock sentences, which may be
-    re-wrapped over several lines, are removed from each joined section text.
+    Placeholders and stock sentences are blanked out of the whole card once
+    (each pattern in turn, which is much faster than one big alternation), with
+    spaces of the same length, so offsets still map to lines and a sentence
+    re-wrapped over several lines is still found.
     """
 
     def __init__(self, card: Card, checklist: Checklist) -> None:
         self.card = card
         self.checklist = checklist
-        placeholders = checklist.placeholder_re
+        self.placeholder_parts = checklist.placeholder_parts or _parts(checklist.placeholder_re)
+        self.stock_parts = checklist.stock_parts or _parts(checklist.stock_re)
         self.field_line_numbers = {f.line for f in card.fields}
+        self.field_line_numbers.update(n for f in card.fields for n in f.more_lines)
         field_values = {f.line: f.value for f in card.fields}
         self.section_lines = [s.line for s in card.sections]
         self.sections_for: dict[str, list[Section]] = {}
@@ -136,36 +141,39 @@ class _Text:
                 self.sections_for.setdefault(item.id, []).append(section)
         self.fields_for: dict[str, list[Field]] = {}
         for card_field in card.fields:
-            for item in checklist.items_for_field(card_field.key):
+            # A field labelled like a section ("- Limitations: sarcasm, short inputs") is that section.
+            field_items = checklist.items_for_field(card_field.key)
+            field_items = tuple(dict.fromkeys(field_items + checklist.items_for_heading(card_field.key)))
+            for item in field_items:
                 self.fields_for.setdefault(item.id, []).append(card_field)
-        self.cleaned: dict[int, str] = {}
-        self.starts: list[int] = []
-        self.numbers: list[int] = []
-        pieces = []
+        texts = _blank_all(self.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
+        headers = _table_headers(card.lines)
+        self.numbers = [line.number for line in card.lines]
+        self.starts = []
         offset = 0
-        for line in card.lines:
-            text = line.text if placeholders is None else placeholders.sub(" ", line.text)
-            value = field_values.get(line.number)
-            if value is not None:
-                self.cleaned[line.number] = value if placeholders is None else placeholders.sub(" ", value)
-            else:
-                self.cleaned[line.number] = text
+        cleaned = []
+        for index, (line, text) in enumerate(zip(card.lines, texts)):
             self.starts.append(offset)
-            self.numbers.append(line.number)
-            pieces.append(text)
             offset += len(text) + 1
-        body = "\n".join(pieces)
-        # Blank stock sentences out with spaces of the same length, so offsets still map to lines.
-        self.body = body if checklist.stock_re is None else checklist.stock_re.sub(_blank, body)
+            value = field_values.get(line.number)
+            if line.number in headers:
+                cleaned.append("")  # column names are labels; the rows below are the content
+            elif value is not None:
+                value = " ".join(_blank_all(self.placeholder_parts, value).split())
+                cleaned.append(value)
+                if not _MD_NOISE.sub("", value).strip():
+                    # An unfilled "- **Fine-tuned from model:** [More Information Needed]" is template
+                    # scaffolding: its label must not feed the patterns either.
+                    texts[index] = " " * len(text)
+            else:
+                cleaned.append(text)
+        self.body = _blank_all(self.stock_parts, "\n".join(texts))
+        unstocked = _blank_all(self.stock_parts, "\n".join(cleaned)).split("\n") if cleaned else []
+        self.cleaned: dict[int, str] = dict(zip(self.numbers, unstocked))
 
     def clean(self, text: str) -> str:
         """Remove placeholders and stock sentences: what is left is the author's own text."""
-        if self.checklist.placeholder_re is not None:
-            text = self.checklist.placeholder_re.sub(" ", text)
-        return self._unstock(text)
-
-    def _unstock(self, text: str) -> str:
-        return text if self.checklist.stock_re is None else self.checklist.stock_re.sub(" ", text)
+        return _blank_all(self.stock_parts, _blank_all(self.placeholder_parts, text))
 
     def meaningful(self, text: str, min_words: int) -> bool:
         return self._enough(self.clean(text), min_words)
@@ -177,7 +185,7 @@ class _Text:
         """Whether lines (field lines counting as their values) hold enough of the author's own text."""
         if prose:
             lines = (line for line in lines if line.number not in self.field_line_numbers)
-        return self._enough(self._unstock("\n".join(self.cleaned[line.number] for line in lines)), min_words)
+        return self._enough("\n".join(self.cleaned[line.number] for line in lines), min_words)
 
     def section_meaningful(self, section: Section, mode: str, min_words: int) -> bool:
         lines = section.all_lines() if mode == "all" else iter(section.lines)
@@ -189,6 +197,28 @@ class _Text:
 
     def line_of(self, offset: int) -> int:
         return self.numbers[bisect.bisect_right(self.starts, offset) - 1]
+
+
+def _parts(pattern: re.Pattern[str] | None) -> tuple[re.Pattern[str], ...]:
+    return () if pattern is None else (pattern,)
+
+
+def _blank_all(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
+    for pattern in patterns:
+        text = pattern.sub(_blank, text)
+    return text
+
+
+def _table_headers(lines: list[Line]) -> set[int]:
+    """Line numbers of Markdown table header rows (the line just before a ``|---|---|`` delimiter row)."""
+    headers: set[int] = set()
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if line.code or "|" not in line.text or "-" not in line.text:
+            continue
+        if _TABLE_DELIMITER.match(line.text) and "|" in lines[index - 1].text and not lines[index - 1].code:
+            headers.add(lines[index - 1].number)
+    return headers
 
 
 def title_section(card: Card, checklist: Checklist) -> Section | None:

@@ -90,7 +90,7 @@ def test_custom_checklist_file_relative_to_base_dir(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "fragments"),
     [
-        ("items: [", ["not valid YAML", ":1"]),
+        ("items: [", ["not valid YAML", "my-checklist.yml:"]),
         ("- a\n- b\n", ["must be a mapping"]),
         ("name: x\nitems: []\n", ["key 'items'", "non-empty list"]),
         (
