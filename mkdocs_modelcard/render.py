@@ -19,7 +19,7 @@ from markupsafe import Markup
 from .card import Section
 from .engine import CardReport
 from .scoring import band
-from .site import CardSite
+from .site import CardSite, summary_line
 from .text import normalize
 
 BAND_COLOURS = {"good": "#2e7d32", "fair": "#9a5b00", "poor": "#c62828"}
@@ -171,6 +171,7 @@ class Renderer:
             rows=rows,
             count=len(rows),
             mean=int(site.mean_score + 0.5),
+            summary=summary_line(site.reports.values()).capitalize(),
             kinds=kinds,
             several_kinds=len(kinds) > 1,
         )

@@ -3,6 +3,16 @@
 This module is the single source of truth for "is this item filled": the
 plugin's badge and checklist, the index page and the command-line report all
 come from :func:`score_card`, so they can never disagree.
+
+General rules, whatever the checklist:
+
+- placeholders and stock sentences never count, and neither does the label of
+  a field left empty (``- **Fine-tuned from model:** [More Information Needed]``
+  feeds no pattern);
+- a field whose label matches an item's heading aliases is that section in one
+  line (``- Limitations: sarcasm, short inputs``);
+- indented sub-items folded into an empty field are field values, not prose;
+- a Markdown table's header row is labels, not content: an empty table is empty.
 """
 
 from __future__ import annotations
@@ -117,10 +127,10 @@ def _blank(match: re.Match[str]) -> str:
 class _Text:
     """Card text prepared once per card for every detector of every item.
 
-    Placeholders and stock sentences are blanked out of the whole card once
-    (each pattern in turn, which is much faster than one big alternation), with
-    spaces of the same length, so offsets still map to lines and a sentence
-    re-wrapped over several lines is still found.
+    Placeholders and stock sentences are removed from the whole card once, each
+    pattern in turn (much faster than one big alternation), keeping the line
+    breaks, so a sentence re-wrapped over several lines is still found and every
+    offset in ``body`` still maps to its line.
     """
 
     def __init__(self, card: Card, checklist: Checklist) -> None:
@@ -146,34 +156,39 @@ class _Text:
             field_items = tuple(dict.fromkeys(field_items + checklist.items_for_heading(card_field.key)))
             for item in field_items:
                 self.fields_for.setdefault(item.id, []).append(card_field)
-        texts = _blank_all(self.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
+        # Placeholders and stock sentences go in one pass over the whole card per pattern.
+        texts = _remove_all(self.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
         headers = _table_headers(card.lines)
-        self.numbers = [line.number for line in card.lines]
-        self.starts = []
-        offset = 0
-        cleaned = []
-        for index, (line, text) in enumerate(zip(card.lines, texts)):
-            self.starts.append(offset)
-            offset += len(text) + 1
-            value = field_values.get(line.number)
+        own: dict[int, str] = {}  # what a field or table header line contributes, by index
+        for index, line in enumerate(card.lines):
             if line.number in headers:
-                cleaned.append("")  # column names are labels; the rows below are the content
-            elif value is not None:
-                value = " ".join(_blank_all(self.placeholder_parts, value).split())
-                cleaned.append(value)
+                own[index] = ""  # column names are labels; the rows below are the content
+                continue
+            value = field_values.get(line.number)
+            if value is not None:
+                own[index] = value = " ".join(self.clean(value).split())
                 if not _MD_NOISE.sub("", value).strip():
                     # An unfilled "- **Fine-tuned from model:** [More Information Needed]" is template
                     # scaffolding: its label must not feed the patterns either.
-                    texts[index] = " " * len(text)
-            else:
-                cleaned.append(text)
-        self.body = _blank_all(self.stock_parts, "\n".join(texts))
-        unstocked = _blank_all(self.stock_parts, "\n".join(cleaned)).split("\n") if cleaned else []
-        self.cleaned: dict[int, str] = dict(zip(self.numbers, unstocked))
+                    texts[index] = ""
+        self.body = _remove_all(self.stock_parts, "\n".join(texts))
+        body_lines = self.body.split("\n")
+        self.numbers = [line.number for line in card.lines]
+        self.starts = []
+        offset = 0
+        for text in body_lines:
+            self.starts.append(offset)
+            offset += len(text) + 1
+        self.cleaned: dict[int, str] = {
+            number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body_lines))
+        }
 
     def clean(self, text: str) -> str:
         """Remove placeholders and stock sentences: what is left is the author's own text."""
-        return _blank_all(self.stock_parts, _blank_all(self.placeholder_parts, text))
+        # Short strings: one pass of each combined pattern costs less than a call per pattern.
+        if self.checklist.placeholder_re is not None:
+            text = self.checklist.placeholder_re.sub(" ", text)
+        return text if self.checklist.stock_re is None else self.checklist.stock_re.sub(" ", text)
 
     def meaningful(self, text: str, min_words: int) -> bool:
         return self._enough(self.clean(text), min_words)
@@ -203,9 +218,12 @@ def _parts(pattern: re.Pattern[str] | None) -> tuple[re.Pattern[str], ...]:
     return () if pattern is None else (pattern,)
 
 
-def _blank_all(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
+def _remove_all(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
+    """Replace every match of each pattern with a space, keeping the line breaks a match spans."""
+    lines = text.count("\n")
     for pattern in patterns:
-        text = pattern.sub(_blank, text)
+        removed = pattern.sub(" ", text)
+        text = removed if removed.count("\n") == lines else pattern.sub(_blank, text)
     return text
 
 

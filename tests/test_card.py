@@ -96,3 +96,73 @@ def test_bold_only_lines_are_soft_sub_headings() -> None:
 
 def test_urls_are_not_fields() -> None:
     assert read_card("See https://example.org/x for more.\n").fields == []
+
+
+def test_broken_yaml_names_the_exact_line_and_keeps_the_body() -> None:
+    card = read_card("---\ntitle: ok\nlicense: mit: bad\n---\n# Model Card for X\n\nText.\n")
+    assert card.meta == {} and not card.meta_ok
+    assert card.diagnostics[0].line == 3 and "not valid YAML" in card.diagnostics[0].message
+    assert card.first_h1 is not None and card.first_h1.title == "Model Card for X"
+    assert card.first_h1.line == 5  # body lines keep their numbers in the file
+
+
+def test_scalar_and_list_front_matter_are_ignored_with_a_warning() -> None:
+    for text, kind in (("---\njust a sentence\n---\n# T\n", "str"), ("---\n- a\n- b\n---\n# T\n", "list")):
+        card = read_card(text)
+        assert card.meta == {} and f"is a {kind}" in card.diagnostics[0].message
+        assert [s.title for s in card.sections] == ["T"]
+
+
+def test_bom_crlf_and_lf_give_the_same_card() -> None:
+    lf = "---\nlicense: mit\n---\n# T\n\n## Uses\n- **Developed by:** Ada\n"
+    crlf = "\ufeff" + lf.replace("\n", "\r\n")
+    a, b = read_card(lf), read_card(crlf)
+    assert a.meta == b.meta
+    assert [(s.title, s.line) for s in a.sections] == [(s.title, s.line) for s in b.sections]
+    assert [(f.key, f.value, f.line) for f in a.fields] == [(f.key, f.value, f.line) for f in b.fields]
+
+
+def test_comments_spanning_lines_and_several_on_one_line() -> None:
+    card = read_card("# T\ntext <!-- a\n## Hidden\nline --> after\n<!-- c --> <!-- d -->visible\n")
+    assert [s.title for s in card.sections] == ["T"]
+    assert [line.text.strip() for line in card.lines] == ["text", "after", "visible"]
+
+
+def test_fences_with_info_strings_tildes_and_an_unclosed_fence() -> None:
+    text = '# T\n~~~yaml title="cfg"\n## no\n~~~\n``` python\n# no\n```\n## Yes\n```\n## never closed\n'
+    card = read_card(text)
+    assert [s.title for s in card.sections] == ["T", "Yes"]
+    assert "## never closed" in [line.text for line in card.sections[1].lines if line.code]
+
+
+def test_inline_backticks_do_not_open_a_fence() -> None:
+    card = read_card("# T\n```inline``` code\n## Next\n")
+    assert [s.title for s in card.sections] == ["T", "Next"]
+
+
+def test_bold_headings_and_trailing_decorations() -> None:
+    text = "## **Intended Uses:**\n### Direct Use [optional]\n#### Limitations { #limits }\n**Secondary uses**\ntext\n"
+    card = read_card(text)
+    assert [(s.level, s.key) for s in card.sections] == [
+        (2, "intended uses"),
+        (3, "direct use"),
+        (4, "limitations"),
+        (SOFT_LEVEL, "secondary uses"),
+    ]
+    assert card.sections[2].explicit_id == "limits"
+    assert card.sections[3].parent is card.sections[2]
+
+
+def test_sub_bullets_fold_into_an_empty_field_and_remember_their_lines() -> None:
+    card = read_card("# T\n- **Developed by:**\n  - Ada\n  - Grace\n- **Paper:**\n- **Demo [optional]:** none\n")
+    developed, paper, demo = card.fields
+    assert (developed.value, developed.line, developed.more_lines) == ("- Ada - Grace", 2, [3, 4])
+    assert (paper.value, paper.more_lines) == ("", [])
+    assert (demo.key, demo.value) == ("demo", "none")
+
+
+def test_two_column_table_rows_are_fields() -> None:
+    card = read_card("# T\n| Field | Value |\n|---|---|\n| Developed by | Seed Bank team |\n| License | MIT |\n")
+    fields = {f.key: (f.value, f.line) for f in card.fields}
+    assert fields["developed by"] == ("Seed Bank team", 4)
+    assert fields["license"] == ("MIT", 5)

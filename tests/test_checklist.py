@@ -125,3 +125,59 @@ def test_broken_checklists_name_file_item_and_key(text: str, fragments: list[str
     assert "my-checklist.yml" in message
     for fragment in fragments:
         assert fragment in message
+
+
+@pytest.mark.parametrize(
+    ("text", "fragments"),
+    [
+        (
+            "name: x\nitems:\n  - id: a\n    label: A\n    group: G\n    detect: {heading: [a]}\n",
+            ["item 'a'", "key 'heading'", "unknown key"],
+        ),
+        (
+            "name: x\ncolour: red\nitems:\n  - {id: a, label: A, group: G, detect: {headings: [a]}}\n",
+            ["checklist", "key 'colour'", "unknown key"],
+        ),
+        (
+            "name: x\nplaceholders: ['[']\nitems:\n  - {id: a, label: A, group: G, detect: {headings: [a]}}\n",
+            ["key 'placeholders'", "invalid regular expression"],
+        ),
+        (
+            "name: x\nitems:\n  - {id: a, label: A, group: G, detect: {headings: [a], content: mine}}\n",
+            ["item 'a'", "content", "all, own, prose"],
+        ),
+        (
+            "name: x\nitems:\n  - {id: a, label: A, group: G, min_words: 0, detect: {headings: [a]}}\n",
+            ["item 'a'", "key 'min_words'"],
+        ),
+    ],
+)
+def test_strict_validation_of_detectors_and_top_level_keys(text: str, fragments: list[str]) -> None:
+    with pytest.raises(ChecklistError) as info:
+        parse_checklist(text, "lab.yml")
+    message = str(info.value)
+    assert "lab.yml" in message
+    for fragment in fragments:
+        assert fragment in message
+
+
+def test_every_error_is_reported_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "two.yml"
+    path.write_text(
+        "name: x\nitems:\n  - {id: a, label: A, group: G, detect: {heading: [a]}}\n"
+        "  - {id: b, label: B, group: G, weight: heavy, detect: {headings: [b]}}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ChecklistError) as info:
+        load_checklist(str(path))
+    message = str(info.value)
+    assert str(path) in message and "item 'a'" in message and "item 'b'" in message
+
+
+def test_builtin_placeholders_and_stock_text_compile_one_by_one() -> None:
+    checklist = load_checklist("model")
+    assert len(checklist.placeholder_parts) == len(checklist.placeholders)
+    assert len(checklist.stock_parts) == len(checklist.stock_text)
+    assert checklist.placeholder_re is not None and checklist.placeholder_re.search("[More Information Needed]")
+    assert checklist.stock_re is not None
+    assert checklist.stock_re.search("Use the code below\nto get *started* with the model.")

@@ -1,4 +1,5 @@
-"""Real model cards written by others, against careful readers' labels (../shared, when present)."""
+"""Real model cards written by others, against careful readers' labels (../shared, when present);
+our own template-following cards (tests/fixtures/template_cards) against our own labels."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from mkdocs_modelcard.engine import analyse
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 CORPUS = SHARED / "corpus" / "model-cards"
 TEMPLATE = SHARED / "seed" / "imageomics" / "HF_ModelCard_Template_Imageomics.md"
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "template_cards"
 
 needs_corpus = pytest.mark.skipif(not (CORPUS / "labels.tsv").is_file(), reason="../shared corpus is not present")
 
@@ -75,3 +78,69 @@ def test_real_cards_agree_with_careful_readers() -> None:
 def test_untouched_imageomics_template_scores_under_ten_percent() -> None:
     report = analyse(TEMPLATE.read_text(encoding="utf-8"), TEMPLATE.name, load_checklist("model"))
     assert report.score.score < 10
+
+
+def read_fixture(name: str) -> str:
+    # Bytes, not text mode: crlf.md must reach the reader with its CRLF line endings.
+    return (FIXTURES / name).read_bytes().decode("utf-8")
+
+
+def fixture_labels() -> dict[str, dict[str, bool]]:
+    labels: dict[str, dict[str, bool]] = defaultdict(dict)
+    with (FIXTURES / "labels.tsv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            labels[row["card"]][row["item"]] = row["filled"] == "1"
+    return labels
+
+
+def test_template_fixtures_are_labelled_for_every_item() -> None:
+    ids = {item.id for item in load_checklist("model").items}
+    labels = fixture_labels()
+    cards = {path.name for path in FIXTURES.glob("*.md")}
+    assert len(cards) >= 8
+    assert set(labels) == cards
+    assert all(set(items) == ids for items in labels.values())
+
+
+def test_template_following_cards_item_accuracy() -> None:
+    checklist = load_checklist("model")
+    labels = fixture_labels()
+    errors = []
+    total = 0
+    for card, wanted in sorted(labels.items()):
+        report = analyse(read_fixture(card), card, checklist)
+        for result in report.score.items:
+            total += 1
+            if result.filled != wanted[result.item.id]:
+                found = result.evidence
+                where = f"{found.source} {found.text!r} line {found.line}" if found else "-"
+                errors.append(
+                    f"{card}\t{result.item.id}\tpredicted={int(result.filled)}"
+                    f"\tlabel={int(wanted[result.item.id])}\t{where}"
+                )
+    accuracy = 1 - len(errors) / total
+    print("\n".join(errors))
+    print(f"\n{len(labels)} template-following cards: item accuracy {accuracy:.3f}")
+    assert accuracy >= 0.97
+
+
+def test_complete_fixture_scores_100_and_untouched_fixture_under_ten_percent() -> None:
+    checklist = load_checklist("model")
+    complete = analyse(read_fixture("complete.md"), "complete.md", checklist).score
+    assert complete.percent == 100 and not complete.missing_required
+    untouched = analyse(read_fixture("untouched.md"), "untouched.md", checklist).score
+    assert untouched.score < 10
+    # Only the template's own front matter defaults (language: en, a tags list) survive.
+    assert {r.item.id for r in untouched.items if r.filled} == {"languages", "tags"}
+
+
+def test_crlf_fixture_scores_like_its_lf_twin() -> None:
+    raw = read_fixture("crlf.md")
+    assert "\r\n" in raw
+    checklist = load_checklist("model")
+    crlf = analyse(raw, "crlf.md", checklist)
+    lf = analyse(raw.replace("\r\n", "\n"), "crlf.md", checklist)
+    assert [(r.item.id, r.filled) for r in crlf.score.items] == [(r.item.id, r.filled) for r in lf.score.items]
+    assert [r.evidence.line for r in crlf.score.items if r.evidence] == [
+        r.evidence.line for r in lf.score.items if r.evidence
+    ]

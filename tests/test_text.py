@@ -2,7 +2,15 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_modelcard.text import alias_matcher, glob_match, normalize, plain_text, truncate
+from mkdocs_modelcard.text import (
+    alias_matcher,
+    count_words,
+    glob_match,
+    normalize,
+    plain_text,
+    strip_attr_list,
+    truncate,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,3 +51,39 @@ def test_plain_text_keeps_literal_characters() -> None:
         == "Bold and em with 7*7 and snake_case link"
     )
     assert truncate("one two three four", 10) == "one two…"
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        ("Model Card Authors [optional]", "model card authors"),
+        ("Downstream Use (optional)", "downstream use"),
+        ("Environmental Impact: { #environment }", "environmental impact"),
+        ("__Training Hyperparameters__", "training hyperparameters"),
+        ("<span id='x'>Results</span>", "results"),
+        ("iv. Citation", "citation"),
+        ("Bias, Risks & Limitations:", "bias risks and limitations"),
+    ],
+)
+def test_normalize_decorations(heading: str, key: str) -> None:
+    assert normalize(heading) == key
+
+
+def test_strip_attr_list_returns_the_id() -> None:
+    assert strip_attr_list("Uses { #uses .wide }") == ("Uses", "uses")
+    assert strip_attr_list("Uses {: .wide }") == ("Uses", None)
+    assert strip_attr_list("Set {a, b}") == ("Set {a, b}", None)
+
+
+def test_alias_wildcard_inside_and_at_both_ends() -> None:
+    matcher = alias_matcher(["where to send*", "*contact", "model * authors"])
+    assert matcher is not None
+    assert matcher.match("where to send questions or comments about the model")
+    assert matcher.match("model card contact")
+    assert matcher.match("model card authors")
+    assert not matcher.match("contact details")
+
+
+def test_count_words_counts_unicode_words_only() -> None:
+    assert count_words("Vision Transformer (ViT-B/16), 86M — params") == 7  # ViT, B and 16 are three
+    assert count_words("--- | :--: | ***") == 0
