@@ -9,6 +9,7 @@ because a typo found at build time is far cheaper than a silently wrong score.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -103,20 +104,20 @@ class Checklist:
         Memoised: a site's cards share most headings, so after the first card
         matching a heading is a dictionary lookup instead of one regex per item.
         """
-        found = self._heading_cache.get(key)
-        if found is None:
-            found = tuple(i for i in self.items if i.detect.heading_re is not None and i.detect.heading_re.match(key))
-            if len(self._heading_cache) < 100_000:
-                self._heading_cache[key] = found
-        return found
+        return self._memo(self._heading_cache, key, lambda i: i.detect.heading_re)
 
     def items_for_field(self, key: str) -> tuple[Item, ...]:
         """Items whose field aliases match a normalised field label (memoised like headings)."""
-        found = self._field_cache.get(key)
+        return self._memo(self._field_cache, key, lambda i: i.detect.field_re)
+
+    def _memo(
+        self, cache: dict[str, tuple[Item, ...]], key: str, matcher: Callable[[Item], re.Pattern[str] | None]
+    ) -> tuple[Item, ...]:
+        found = cache.get(key)
         if found is None:
-            found = tuple(i for i in self.items if i.detect.field_re is not None and i.detect.field_re.match(key))
-            if len(self._field_cache) < 100_000:
-                self._field_cache[key] = found
+            found = tuple(i for i in self.items if (m := matcher(i)) is not None and m.match(key))
+            if len(cache) < 100_000:  # bounded: headings are free text
+                cache[key] = found
         return found
 
     @property

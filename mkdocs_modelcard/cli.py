@@ -306,16 +306,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+class UsageError(Exception):
+    """A problem with what the user asked for: reported in one line, exit status 2."""
+
+
+def _checklist(spec: str) -> Checklist:
     try:
-        checklist = load_checklist(args.checklist, Path.cwd())
+        return load_checklist(spec, Path.cwd())
     except ChecklistError as exc:
-        err.write(f"mkdocs-modelcard: {exc}\n")
-        return EXIT_USAGE
+        raise UsageError(str(exc)) from exc
+
+
+def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    checklist = _checklist(args.checklist)
     target = Path(args.path)
     if not target.parent.is_dir():
-        err.write(f"mkdocs-modelcard: no such folder: {target.parent}\n")
-        return EXIT_USAGE
+        raise UsageError(f"no such folder: {target.parent}")
     try:
         with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite
             handle.write(scaffold(checklist, args.name))
@@ -327,29 +333,22 @@ def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    try:
-        checklist = load_checklist(args.checklist, Path.cwd())
-    except ChecklistError as exc:
-        err.write(f"mkdocs-modelcard: {exc}\n")
-        return EXIT_USAGE
+    checklist = _checklist(args.checklist)
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        err.write(f"mkdocs-modelcard: no such file or folder: {', '.join(missing)}\n")
-        return EXIT_USAGE
+        raise UsageError(f"no such file or folder: {', '.join(missing)}")
     mapping: dict[str, str] = {}
     for entry in args.checklists:
         glob, sep, name = entry.partition("=")
         if not sep or not glob or not name:
-            err.write(f"mkdocs-modelcard: --checklists takes GLOB=NAME, not {entry!r}\n")
-            return EXIT_USAGE
+            raise UsageError(f"--checklists takes GLOB=NAME, not {entry!r}")
         mapping[glob] = name
     resolve = functools.partial(load_checklist, base_dir=Path.cwd())
     options = DetectOptions(args.include, args.exclude, not args.no_auto_detect)
     try:
         result = collect(args.paths, checklist, options, mapping, resolve)
     except ChecklistError as exc:
-        err.write(f"mkdocs-modelcard: {exc}\n")
-        return EXIT_USAGE
+        raise UsageError(str(exc)) from exc
     if args.format == "text":
         for path, report in result.cards:
             for diagnostic in report.diagnostics:
@@ -366,4 +365,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     """Run the command; console scripts pass the returned code to ``sys.exit``."""
     args = build_parser().parse_args(argv)
     run = run_new if args.command == "new" else run_check
-    return run(args, out or sys.stdout, err or sys.stderr)
+    err = err or sys.stderr
+    try:
+        return run(args, out or sys.stdout, err)
+    except UsageError as exc:
+        err.write(f"mkdocs-modelcard: {exc}\n")
+        return EXIT_USAGE
