@@ -113,8 +113,9 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         if threshold is not None:
             for report in self.site.below(threshold):
                 log.warning(
-                    "%s: model card scores %d%%, below fail_under %s%%; missing required items: %s",
+                    "%s: %s scores %d%%, below fail_under %s%%; missing required items: %s",
                     report.path,
+                    report.score.checklist.title.lower(),
                     report.score.percent,
                     f"{threshold:g}",
                     missing_summary(report),

@@ -3,7 +3,7 @@
 Every option declared in ``ModelCardConfig`` (including the keys of nested
 sub-configs such as ``bands.good``) must have a row in the reference table of
 ``docs/configuration.md`` showing its exact default, and a section of its own.
-Every item of the built-in checklist must appear in ``docs/checklist.md``.
+Every item of each built-in checklist must appear in its section of ``docs/checklist.md``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 from mkdocs.config import config_options as c
 
-from mkdocs_modelcard.checklist import load_checklist
+from mkdocs_modelcard.checklist import builtin_names, load_checklist
 from mkdocs_modelcard.config import ModelCardConfig
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -125,10 +125,16 @@ def test_no_documented_option_is_unknown() -> None:
     assert documented <= known, f"documented but not in config.py: {sorted(documented - known)}"
 
 
-def test_every_builtin_checklist_item_is_documented() -> None:
+@pytest.mark.parametrize("name", builtin_names())
+def test_every_builtin_checklist_item_is_documented(name: str) -> None:
     text = (DOCS / "checklist.md").read_text(encoding="utf-8")
-    checklist = load_checklist("model")
-    missing = [item.id for item in checklist.items if f"`{item.id}`" not in text]
-    assert not missing, f"docs/checklist.md does not list: {missing}"
-    assert f"**{len(checklist.items)} items in {len(checklist.groups)} groups**" in text
-    assert f"**{len(checklist.required)} are required**" in text
+    checklist = load_checklist(name)
+    section = re.search(
+        rf"^## {re.escape(checklist.title)} checklist\n(.*?)(?=^## |\Z)", text, re.MULTILINE | re.DOTALL
+    )
+    assert section, f"docs/checklist.md has no '## {checklist.title} checklist' section"
+    body = section.group(1)
+    missing = [item.id for item in checklist.items if f"`{item.id}`" not in body]
+    assert not missing, f"docs/checklist.md, {checklist.title} checklist, does not list: {missing}"
+    assert f"**{len(checklist.items)} items in {len(checklist.groups)} groups**" in body
+    assert f"**{len(checklist.required)} are required**" in body
