@@ -103,7 +103,9 @@ def collect(
 
 
 def format_json(result: Result, fail_under: float | None, out: TextIO) -> None:
-    out.write(json.dumps(catalogue(result.cards, result.errors), indent=2, ensure_ascii=False) + "\n")
+    # Indented for a person at a terminal; compact (and several times faster to encode) for pipes and files.
+    indent = 2 if out.isatty() else None
+    out.write(json.dumps(catalogue(result.cards, result.errors), indent=indent, ensure_ascii=False) + "\n")
 
 
 def format_text(result: Result, fail_under: float | None, out: TextIO) -> None:

@@ -89,7 +89,7 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         if self.config.index:
             # The machine-readable catalogue beside the index: the CLI's JSON for the same cards.
             cards = [(r.path, r) for r in self.site.sorted_by_path()]
-            document = json.dumps(catalogue(cards), indent=2, ensure_ascii=False) + "\n"
+            document = json.dumps(catalogue(cards), ensure_ascii=False) + "\n"
             folder = posixpath.dirname(self.config.index_path)
             files.append(File.generated(config, posixpath.join(folder, "cards.json"), content=document))
             self.index_src = self.config.index_path
