@@ -55,6 +55,11 @@ class Diagnostic:
     message: str
     line: int | None = None
 
+    def located(self, path: str, severity: str = "") -> str:
+        """``path:line: [severity: ]message``, the form editors and CI logs turn into links."""
+        where = f"{path}:{self.line}" if self.line else path
+        return f"{where}: {severity + ': ' if severity else ''}{self.message}"
+
 
 @dataclass
 class Line:

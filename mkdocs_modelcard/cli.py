@@ -354,8 +354,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.format == "text":
         for path, report in result.cards:
             for diagnostic in report.diagnostics:
-                where = f":{diagnostic.line}" if diagnostic.line else ""
-                err.write(f"{path}{where}: warning: {diagnostic.message}\n")
+                err.write(diagnostic.located(path, "warning") + "\n")
     FORMATS[args.format](result, args.fail_under, out)
     failed = any(r.score.incomplete for _, r in result.cards) or (
         args.fail_under is not None and any(r.score.percent < args.fail_under for _, r in result.cards)

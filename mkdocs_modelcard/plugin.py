@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import json
 import posixpath
 from pathlib import Path
 from typing import Literal
@@ -18,9 +17,8 @@ from mkdocs.utils import get_relative_url
 from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
 from .detect import DetectOptions
-from .engine import catalogue
-from .render import Renderer, inject, section_anchors
-from .site import CardSite, badge_slugs, missing_summary, summary_line
+from .render import Renderer, inject, section_anchors, site_files
+from .site import CardSite, summary_line
 
 log = get_plugin_logger(__name__)
 
@@ -71,56 +69,27 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             except (OSError, UnicodeDecodeError) as exc:
                 log.warning("%s: cannot read the page (%s); it is not checked", file.src_uri, exc)
                 continue
-            report = self.site.consider(file.src_uri, text)
-            if report is not None:
+            if self.site.consider(file.src_uri, text) is not None:
                 self.files[file.src_uri] = file
-                for diagnostic in report.diagnostics:
-                    line = f":{diagnostic.line}" if diagnostic.line else ""
-                    log.warning("%s%s: %s", file.src_uri, line, diagnostic.message)
         for path in (CSS_PATH, JS_PATH) if self.config.index else (CSS_PATH,):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
-        if self.config.badges:
-            folder = posixpath.dirname(self.config.index_path)
-            for src, slug in badge_slugs(self.site.reports).items():
-                svg = self.renderer.badge_for(self.site.reports[src])
-                files.append(File.generated(config, posixpath.join(folder, "badges", f"{slug}.svg"), content=svg))
+        folder = posixpath.dirname(self.config.index_path)
+        extra = site_files(
+            self.site, self.renderer, folder, badges=self.config.badges, catalogue_json=self.config.index
+        )
+        for path, content in extra.items():
+            files.append(File.generated(config, path, content=content))
         self.index_src = None
         if self.config.index:
-            # The machine-readable catalogue beside the index: the CLI's JSON for the same cards.
-            cards = [(r.path, r) for r in self.site.sorted_by_path()]
-            document = json.dumps(catalogue(cards), ensure_ascii=False) + "\n"
-            folder = posixpath.dirname(self.config.index_path)
-            files.append(File.generated(config, posixpath.join(folder, "cards.json"), content=document))
             self.index_src = self.config.index_path
             if files.get_file_from_path(self.index_src) is None:
                 content = f"# {self.config.index_title}\n"
                 files.append(File.generated(config, self.index_src, content=content))
-        self._report()
-        return files
-
-    def _report(self) -> None:
-        assert self.site is not None
-        for report in self.site.sorted_by_path():
-            if report.score.incomplete:
-                log.warning(
-                    "%s: %s is incomplete; missing required items: %s",
-                    report.path,
-                    report.score.checklist.title.lower(),
-                    ", ".join(r.item.label for r in report.score.incomplete),
-                )
-        threshold = self.config.fail_under
-        if threshold is not None:
-            for report in self.site.below(threshold):
-                log.warning(
-                    "%s: %s scores %d%%, below fail_under %s%%; missing required items: %s",
-                    report.path,
-                    report.score.checklist.title.lower(),
-                    report.score.percent,
-                    f"{threshold:g}",
-                    missing_summary(report),
-                )
+        for problem in self.site.problems(self.config.fail_under):
+            log.warning(problem)
         log.info(summary_line(self.site.reports.values()))
+        return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.site is None:

@@ -8,6 +8,8 @@ template by putting a file of the same name in ``<theme custom_dir>/modelcard/``
 from __future__ import annotations
 
 import html
+import json
+import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -17,9 +19,9 @@ import jinja2
 from markupsafe import Markup
 
 from .card import Section
-from .engine import CardReport
+from .engine import CardReport, catalogue
 from .scoring import band
-from .site import CardSite, summary_line
+from .site import CardSite, badge_slugs, summary_line
 from .text import normalize
 
 BAND_COLOURS = {"good": "#2e7d32", "fair": "#9a5b00", "poor": "#c62828"}
@@ -204,6 +206,20 @@ class Renderer:
     def _markup(text: str) -> Markup:
         """Mark our own rendered HTML as safe; card values inside it were escaped already."""
         return Markup(text)  # noqa: S704
+
+
+def site_files(
+    site: CardSite, renderer: Renderer, folder: str, *, badges: bool, catalogue_json: bool
+) -> dict[str, str]:
+    """Files the plugin adds beside the index: a badge SVG per card and the ``cards.json`` catalogue."""
+    files: dict[str, str] = {}
+    if badges:
+        for src, slug in badge_slugs(site.reports).items():
+            files[posixpath.join(folder, "badges", f"{slug}.svg")] = renderer.badge_for(site.reports[src])
+    if catalogue_json:
+        cards = [(r.path, r) for r in site.sorted_by_path()]
+        files[posixpath.join(folder, "cards.json")] = json.dumps(catalogue(cards), ensure_ascii=False) + "\n"
+    return files
 
 
 def _describe(source: str, text: str, line: int | None) -> str:

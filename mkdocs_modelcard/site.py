@@ -147,6 +147,21 @@ class CardSite:
         order = {item.id: n for n, item in enumerate(checklist.items)}
         return sorted(rows, key=lambda r: (r.filled, order[r.id]))
 
+    def problems(self, fail_under: float | None = None) -> list[str]:
+        """Warning lines for the build log: each card's own diagnostics, missing gates, cards below the threshold."""
+        lines = [d.located(r.path) for r in self.sorted_by_path() for d in r.diagnostics]
+        for report in self.sorted_by_path():
+            kind = report.score.checklist.title.lower()
+            if report.score.incomplete:
+                missing = ", ".join(r.item.label for r in report.score.incomplete)
+                lines.append(f"{report.path}: {kind} is incomplete; missing required items: {missing}")
+            if fail_under is not None and report.score.percent < fail_under:
+                lines.append(
+                    f"{report.path}: {kind} scores {report.score.percent}%, below fail_under {fail_under:g}%; "
+                    f"missing required items: {missing_summary(report)}"
+                )
+        return lines
+
     def below(self, threshold: float) -> list[CardReport]:
         """Cards whose shown (rounded) score is under the threshold, as the CLI counts them."""
         return [r for r in self.sorted_by_path() if r.score.percent < threshold]
