@@ -25,21 +25,10 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+from chromium import CHROMIUM, FLAGS, VIEWPORT  # noqa: E402 - after the path is set
+
 OUT = ROOT / "docs" / "assets" / "screenshots"
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# The same flags as tests/browser/conftest.py; the background-networking ones keep Chromium
-# from calling home, which on a closed network floods it with refused connections.
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-VIEWPORT = {"width": 1280, "height": 900}
 CARD_PAGE = "examples/beetle-classifier_model_card/"
 INDEX_PAGE = "model-cards/"
 
