@@ -18,6 +18,7 @@ from typing import Any
 
 import yaml
 
+from .patterns import ContentPattern
 from .text import alias_matcher
 
 try:  # the C loader parses the built-in checklists several times faster
@@ -46,7 +47,7 @@ class Detectors:
     content: str = "all"
     heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-    pattern_res: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
+    pattern_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,15 @@ class _Validator:
         for value in values:
             try:
                 compiled.append(re.compile(value, flags))
+            except re.error as exc:
+                self.error(where, f"invalid regular expression {value!r}: {exc}")
+        return tuple(compiled)
+
+    def content_patterns(self, values: tuple[str, ...], where: str) -> tuple[ContentPattern, ...]:
+        compiled = []
+        for value in values:
+            try:
+                compiled.append(ContentPattern(value, re.MULTILINE))
             except re.error as exc:
                 self.error(where, f"invalid regular expression {value!r}: {exc}")
         return tuple(compiled)
@@ -385,7 +395,7 @@ class _Validator:
             content=content,
             heading_re=alias_matcher(headings),
             field_re=alias_matcher(fields),
-            pattern_res=self.regexes(patterns, f"{where}.patterns", re.IGNORECASE | re.MULTILINE),
+            pattern_res=self.content_patterns(patterns, f"{where}.patterns"),
         )
 
 

@@ -172,6 +172,7 @@ class _Text:
                     # scaffolding: its label must not feed the patterns either.
                     texts[index] = ""
         self.body = _remove_all(self.stock_parts, "\n".join(texts))
+        self.lowered = self.body.lower()  # shared by every content pattern (see patterns.py)
         body_lines = self.body.split("\n")
         self.numbers = [line.number for line in card.lines]
         self.starts = []
@@ -300,10 +301,10 @@ def _find(item: Item, text: _Text, title: Section | None) -> Evidence | None:
         if text.section_meaningful(section, detect.content, item.min_words):
             return Evidence("heading", section.title, section.line, section)
     for pattern in detect.pattern_res:
-        match = pattern.search(text.body)
-        if match:
-            line = text.line_of(match.start())
-            snippet = " ".join(match.group(0).split())[:80]
+        span = pattern.span(text.body, text.lowered)
+        if span is not None:
+            line = text.line_of(span[0])
+            snippet = " ".join(text.body[span[0] : span[1]].split())[:80]
             return Evidence("pattern", snippet, line, text.section_at(line))
     return None
 

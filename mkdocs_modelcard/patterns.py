@@ -1,0 +1,83 @@
+"""Case-insensitive content patterns, searched several times faster than ``re.IGNORECASE``.
+
+A checklist's content patterns are what a card is searched with when an item
+is written in prose rather than under its heading, so every unfilled item of
+every card runs them over the whole card. Python's regex engine cannot skip
+ahead to a likely start when a pattern is case-insensitive or opens with
+``\\b``, which most of ours do, so it tries the pattern at every character.
+
+:class:`ContentPattern` searches the lower-cased text with a lower-cased,
+case-sensitive copy of the pattern instead, and looks for the pattern without
+its leading ``\\b`` first, checking the boundary only where that matches. The
+answer is the same as ``re.search`` with ``re.IGNORECASE``; patterns whose
+meaning could change when lower-cased (escapes naming characters by number,
+inline flags) and texts whose length changes when lower-cased simply take
+the plain path.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Escapes that name a character by number or name, inline flags and named groups: not safe to lower-case.
+_UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
+_WORD_BOUNDARY = "\\b"
+
+
+def _lower_source(source: str) -> str | None:
+    """The pattern with every literal lower-cased and every escape kept, or None if that is not safe."""
+    if _UNSAFE.search(source):
+        return None
+    out: list[str] = []
+    escaped = False
+    for char in source:
+        out.append(char if escaped else char.lower())
+        escaped = not escaped and char == "\\"
+    return "".join(out)
+
+
+class ContentPattern:
+    """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
+
+    __slots__ = ("_anchored", "_scan", "exact", "pattern")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.pattern = source
+        self.exact = re.compile(source, flags | re.IGNORECASE)
+        self._anchored: re.Pattern[str] | None = None
+        self._scan: re.Pattern[str] | None = None
+        lowered = _lower_source(source)
+        if lowered is None:
+            return
+        case_sensitive = flags & ~re.IGNORECASE
+        try:
+            self._anchored = re.compile(lowered, case_sensitive)
+            if lowered.startswith(_WORD_BOUNDARY) and not lowered.startswith(_WORD_BOUNDARY + "|"):
+                self._scan = re.compile(lowered[len(_WORD_BOUNDARY) :], case_sensitive)
+        except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
+            self._anchored = self._scan = None
+
+    def span(self, text: str, lowered: str | None = None) -> tuple[int, int] | None:
+        """Where the first match in ``text`` starts and ends, as ``re.search`` would say.
+
+        ``lowered`` is ``text.lower()``, computed once by the caller for all the
+        patterns it runs over the same text.
+        """
+        if lowered is None or self._anchored is None or len(lowered) != len(text):
+            found = self.exact.search(text)
+            return found.span() if found else None
+        if self._scan is None:
+            found = self._anchored.search(lowered)
+            return found.span() if found else None
+        pos = 0
+        while True:
+            candidate = self._scan.search(lowered, pos)
+            if candidate is None:
+                return None
+            found = self._anchored.match(lowered, candidate.start())
+            if found is not None:
+                return found.span()
+            pos = candidate.start() + 1
+
+    def __repr__(self) -> str:
+        return f"ContentPattern({self.pattern!r})"

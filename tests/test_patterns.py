@@ -1,0 +1,81 @@
+"""The fast content-pattern search must answer exactly as ``re.search(..., re.IGNORECASE)``."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mkdocs_modelcard.checklist import load_checklist
+from mkdocs_modelcard.patterns import ContentPattern, _lower_source
+
+SAMPLES = [
+    r"\bA100\b",
+    r"\b(?:accuracy|F1|(?<!mixed\s)precision)\b[^.\n]{0,20}\d",
+    r"\bCO(?:<sub>|_)?[2₂]",
+    r"\d+(?:\.\d+)?\s*%\s+(?:Accuracy|top-?[15])",
+    r"\b\d+\s*[MBK]\s*param",
+    r"^Trained\b",
+    r"\bfoo|Bar",
+    r"(?P<Name>X)\s(?P=Name)",
+    r"[A-Z]{2}\d",
+    r"\x41BC",
+    r"(?i:Abc)",
+    r"\\bLiteral",
+]
+# Single characters (including some whose lower case is longer, like "İ") and words the samples look for.
+TEXT = st.lists(
+    st.sampled_from([*"aAbBcCxXoO12 _.%-\n\\₂İß", "A100", "F1 ", "co2", "Bar", "param", "Accuracy"]), max_size=30
+).map("".join)
+
+
+def reference(pattern: str, text: str) -> tuple[int, int] | None:
+    found = re.compile(pattern, re.IGNORECASE | re.MULTILINE).search(text)
+    return found.span() if found else None
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(SAMPLES), TEXT)
+def test_same_answer_as_ignorecase_search(pattern: str, text: str) -> None:
+    compiled = ContentPattern(pattern, re.MULTILINE)
+    assert compiled.span(text, text.lower()) == reference(pattern, text)
+    assert compiled.span(text) == reference(pattern, text)
+
+
+def test_every_builtin_pattern_agrees_on_real_sentences() -> None:
+    text = (
+        "We report Top-1 Accuracy of 91% and F1 0.87.\nTrained on 4x A100 GPUs for 3 days, emitting 12 kg CO2eq.\n"
+        "The checkpoint is 98 MB; 110M parameters. Licensed under the MIT License.\n"
+    )
+    for name in ("model", "dataset"):
+        for item in load_checklist(name).items:
+            for pattern in item.detect.pattern_res:
+                assert pattern.span(text, text.lower()) == reference(pattern.pattern, text), pattern
+
+
+def test_boundary_is_checked_where_the_shortcut_matches() -> None:
+    # "xA100" matches A100 without the boundary; the real answer is the later, bounded one.
+    assert ContentPattern(r"\bA100\b").span("xA100 and A100", "xa100 and a100") == (10, 14)
+
+
+@pytest.mark.parametrize(
+    ("source", "lowered"),
+    [
+        (r"\bA100\S+\W\D", r"\ba100\S+\W\D"),
+        (r"(?P<Name>X)(?P=Name)", None),
+        (r"[A-Z]", r"[a-z]"),
+        (r"\x41", None),
+        (r"\u00C9", None),
+        (r"(?-i:X)", None),
+        (r"\N{LATIN CAPITAL LETTER A}", None),
+    ],
+)
+def test_lower_source_keeps_escapes_and_refuses_what_it_cannot_lower(source: str, lowered: str | None) -> None:
+    assert _lower_source(source) == lowered
+
+
+def test_invalid_pattern_raises_like_re() -> None:
+    with pytest.raises(re.error):
+        ContentPattern("(unclosed")
