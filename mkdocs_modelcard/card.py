@@ -129,6 +129,20 @@ class Card:
     def first_h1(self) -> Section | None:
         return next((s for s in self.sections if s.level == 1), None)
 
+    def keep_outline(self) -> None:
+        """Drop the card's text once it is scored, keeping its headings and metadata.
+
+        A site build holds every card from ``on_files`` until its page is
+        rendered; what the page needs then is the outline (to link checklist
+        items to headings), not the lines, which are most of a card's memory.
+        """
+        self.lines = []
+        self.preamble = []
+        self.fields = []
+        for section in self.sections:
+            section.lines = []
+            section.fields = []
+
 
 def split_front_matter(text: str, path: str = "") -> tuple[dict[str, Any], str, int, list[Diagnostic]]:
     """Return (meta, body, number of lines the front matter took, diagnostics).

@@ -13,6 +13,7 @@ import posixpath
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from types import SimpleNamespace
 from typing import Any
 
 import jinja2
@@ -59,6 +60,7 @@ class Renderer:
         loaders.append(jinja2.PackageLoader("mkdocs_modelcard", "templates"))
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
+            auto_reload=False,  # a Renderer lives for one build; checking template mtimes per page costs more
             autoescape=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -127,20 +129,20 @@ class Renderer:
                 if section is not None:
                     href = anchors.get(section.line)
                 items.append(
-                    {
-                        "id": result.item.id,
-                        "label": result.item.label,
-                        "optional": result.item.optional,
-                        "required": result.item.required,
-                        "sub": result.item.parent is not None,
-                        "not_applicable": result.not_applicable,
-                        "filled": result.filled,
-                        "guidance": result.item.guidance if guidance else "",
-                        "href": href,
-                        "found": _describe(evidence.source, evidence.text, evidence.line) if evidence else "",
-                    }
+                    _values(
+                        id=result.item.id,
+                        label=result.item.label,
+                        optional=result.item.optional,
+                        required=result.item.required,
+                        sub=result.item.parent is not None,
+                        not_applicable=result.not_applicable,
+                        filled=result.filled,
+                        guidance=result.item.guidance if guidance else "",
+                        href=href,
+                        found=_describe(evidence.source, evidence.text, evidence.line) if evidence else "",
+                    )
                 )
-            groups.append({"name": group.name, "filled": group.filled, "total": group.total, "items": items})
+            groups.append(_values(name=group.name, filled=group.filled, total=group.total, items=items))
         return self.env.get_template("checklist.html").render(
             title=f"{score.checklist.title} checklist",
             percent=score.percent,
@@ -158,16 +160,18 @@ class Renderer:
         kinds = []
         for checklist in site.kinds():
             kinds.append(
-                {
-                    "name": checklist.name,
-                    "title": checklist.title,
-                    "rows": [row for row in rows if row["kind"] == checklist.name],
-                    "coverage": [self._cell(g.name, g.filled, g.total) for g in site.coverage(checklist)],
-                    "items": [
-                        dict(self._cell(i.label, i.filled, i.total), id=i.id, group=i.group, optional=i.optional)
+                _values(
+                    name=checklist.name,
+                    title=checklist.title,
+                    rows=[row for row in rows if row.kind == checklist.name],
+                    coverage=[self._cell(g.name, g.filled, g.total) for g in site.coverage(checklist)],
+                    items=[
+                        _values(
+                            **vars(self._cell(i.label, i.filled, i.total)), id=i.id, group=i.group, optional=i.optional
+                        )
                         for i in site.item_coverage(checklist)
                     ],
-                }
+                )
             )
         return self.env.get_template("index.html").render(
             rows=rows,
@@ -178,34 +182,42 @@ class Renderer:
             several_kinds=len(kinds) > 1,
         )
 
-    def _row(self, report: CardReport, url_for: Callable[[CardReport], str]) -> dict[str, Any]:
+    def _row(self, report: CardReport, url_for: Callable[[CardReport], str]) -> SimpleNamespace:
         score = report.score
-        return {
-            "url": url_for(report),
-            "path": report.path,
-            "title": report.title,
-            "kind": score.checklist.name,
-            "kind_title": score.checklist.title,
-            "summary": report.summary,
-            "license": report.license,
-            "percent": score.percent,
-            "band": self.band(score.percent),
-            "incomplete": ", ".join(r.item.label for r in score.incomplete),
-            "missing": len(score.missing_required),
-            "missing_labels": ", ".join(r.item.label for r in score.missing_required),
-            "badge": self._markup(self.badge(report)),
-            "groups": [self._cell(g.name, g.filled, g.total) for g in score.groups if g.total],
-        }
+        return _values(
+            url=url_for(report),
+            path=report.path,
+            title=report.title,
+            kind=score.checklist.name,
+            kind_title=score.checklist.title,
+            summary=report.summary,
+            license=report.license,
+            percent=score.percent,
+            band=self.band(score.percent),
+            incomplete=", ".join(r.item.label for r in score.incomplete),
+            missing=len(score.missing_required),
+            missing_labels=", ".join(r.item.label for r in score.missing_required),
+            badge=self._markup(self.badge(report)),
+            groups=[self._cell(g.name, g.filled, g.total) for g in score.groups if g.total],
+        )
 
-    def _cell(self, name: str, filled: int, total: int) -> dict[str, Any]:
+    def _cell(self, name: str, filled: int, total: int) -> SimpleNamespace:
         """A share as the heatmap and bar charts show it: whole percent and its band."""
         percent = int(100.0 * filled / total + 0.5) if total else 0
-        return {"name": name, "filled": filled, "total": total, "percent": percent, "band": self.band(percent)}
+        return _values(name=name, filled=filled, total=total, percent=percent, band=self.band(percent))
 
     @staticmethod
     def _markup(text: str) -> Markup:
         """Mark our own rendered HTML as safe; card values inside it were escaped already."""
         return Markup(text)  # noqa: S704
+
+
+def _values(**values: Any) -> SimpleNamespace:
+    """Template values as attributes: Jinja reads ``item.label`` from an object far faster than from a dict.
+
+    ``item["label"]`` still works in an overriding template (Jinja falls back to attributes).
+    """
+    return SimpleNamespace(**values)
 
 
 def site_files(

@@ -25,7 +25,8 @@ from typing import Any
 
 from .card import Card, Field, Line, Section
 from .checklist import Checklist, Item
-from .text import count_words
+from .patterns import ContentPattern
+from .text import has_words
 
 _TAG = re.compile(r"<[^>]*>")
 _MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
@@ -136,6 +137,7 @@ class _Text:
     def __init__(self, card: Card, checklist: Checklist) -> None:
         self.card = card
         self.checklist = checklist
+        self._cleaned_values: dict[str, str] = {}
         self.placeholder_parts = checklist.placeholder_parts or _parts(checklist.placeholder_re)
         self.stock_parts = checklist.stock_parts or _parts(checklist.stock_re)
         self.field_line_numbers = {f.line for f in card.fields}
@@ -192,10 +194,15 @@ class _Text:
         return text if self.checklist.stock_re is None else self.checklist.stock_re.sub(" ", text)
 
     def meaningful(self, text: str, min_words: int) -> bool:
-        return self._enough(self.clean(text), min_words)
+        # The same field or front matter value is asked about by several items.
+        cleaned = self._cleaned_values.get(text)
+        if cleaned is None:
+            cleaned = self._cleaned_values[text] = self.clean(text)
+        return self._enough(cleaned, min_words)
 
     def _enough(self, cleaned: str, min_words: int) -> bool:
-        return count_words(_MD_NOISE.sub(" ", _TAG.sub(" ", cleaned))) >= min_words
+        # Markdown punctuation needs no removing: it never counts as a word.
+        return has_words(_TAG.sub(" ", cleaned) if "<" in cleaned else cleaned, min_words)
 
     def lines_meaningful(self, lines: Iterable[Line], min_words: int, *, prose: bool = False) -> bool:
         """Whether lines (field lines counting as their values) hold enough of the author's own text."""
@@ -215,16 +222,24 @@ class _Text:
         return self.numbers[bisect.bisect_right(self.starts, offset) - 1]
 
 
-def _parts(pattern: re.Pattern[str] | None) -> tuple[re.Pattern[str], ...]:
-    return () if pattern is None else (pattern,)
+def _parts(pattern: re.Pattern[str] | None) -> tuple[ContentPattern, ...]:
+    return () if pattern is None else (ContentPattern(pattern.pattern, pattern.flags),)
 
 
-def _remove_all(patterns: tuple[re.Pattern[str], ...], text: str) -> str:
-    """Replace every match of each pattern with a space, keeping the line breaks a match spans."""
+def _remove_all(patterns: tuple[ContentPattern, ...], text: str) -> str:
+    """Replace every match of each pattern with a space, keeping the line breaks a match spans.
+
+    Most placeholders are absent from most cards: the fast search rules a
+    pattern out before the slower case-insensitive substitution runs.
+    """
     lines = text.count("\n")
+    lowered = text.lower()
     for pattern in patterns:
-        removed = pattern.sub(" ", text)
-        text = removed if removed.count("\n") == lines else pattern.sub(_blank, text)
+        if pattern.span(text, lowered) is None:
+            continue
+        removed = pattern.exact.sub(" ", text)
+        text = removed if removed.count("\n") == lines else pattern.exact.sub(_blank, text)
+        lowered = text.lower()
     return text
 
 

@@ -85,6 +85,7 @@ class CardSite:
                 return None
         report = analyse(text, path, checklist, card=card)
         report.diagnostics[:0] = problems
+        card.keep_outline()
         self.reports[path] = report
         return report
 

@@ -8,6 +8,7 @@ Headings and field labels are compared in a normalised form so that
 from __future__ import annotations
 
 import fnmatch
+import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
@@ -25,7 +26,7 @@ _EMPHASIS = re.compile(r"(?<![\w*`])(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?![\w*`
 
 def strip_attr_list(heading: str) -> tuple[str, str | None]:
     """Split a trailing attribute list off a heading, returning the explicit id if any."""
-    match = _ATTR_LIST.search(heading)
+    match = _ATTR_LIST.search(heading) if "{" in heading else None
     if not match:
         return heading, None
     id_match = re.search(r"#([\w:-]+)", match.group(0))
@@ -94,6 +95,13 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
 
 def count_words(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def has_words(text: str, count: int) -> bool:
+    """Whether ``text`` holds at least ``count`` words; stops at the count, as most checks want one or two."""
+    if count <= 1:
+        return _WORD.search(text) is not None
+    return next(itertools.islice(_WORD.finditer(text), count - 1, None), None) is not None
 
 
 def plain_text(markdown: str) -> str:
