@@ -2,11 +2,13 @@
 
 Generates sites of N model cards (plus as many ordinary pages), builds each on
 the plain `mkdocs` theme with the plugin on and off (alternating runs, median
-of each), times `mkdocs-modelcard check` over the same cards, and writes the
-table to docs/performance.md (``--write``).
+of each), with MkDocs' automatic navigation (up to --auto-nav-max cards, as its
+cost grows with the square of the pages) and with a one-entry nav, times
+`mkdocs-modelcard check` over the same cards, and writes the tables to
+docs/performance.md (``--write``).
 
     python bench/benchmark.py                 # 100, 1000, 5000 cards, 3 runs each
-    python bench/benchmark.py --sizes 100 --runs 1
+    python bench/benchmark.py --sizes 100 --runs 1 --navs short
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ import tempfile
 import time
 from contextlib import redirect_stdout
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -110,9 +113,18 @@ def make_site(root: Path, cards: int, seed: int = 7) -> Path:
         path.write_text(card_text(i, rng), encoding="utf-8")
         (path.parent / f"page{i:05d}.md").write_text(ordinary_page(i), encoding="utf-8")
     (docs / "index.md").write_text("# Home\n", encoding="utf-8")
-    (root / "mkdocs-on.yml").write_text("site_name: Bench\ntheme: mkdocs\nplugins: [modelcard]\n", encoding="utf-8")
-    (root / "mkdocs-off.yml").write_text("site_name: Bench\ntheme: mkdocs\nplugins: []\n", encoding="utf-8")
+    for nav, nav_line in NAVS.items():
+        for state, plugins in (("on", "[modelcard]"), ("off", "[]")):
+            config = f"site_name: Bench\ntheme: mkdocs\n{nav_line}plugins: {plugins}\n"
+            (root / f"mkdocs-{nav}-{state}.yml").write_text(config, encoding="utf-8")
     return docs
+
+
+# "auto": MkDocs lists every page in the navigation, and the mkdocs theme renders that whole
+# navigation into every page, so the build itself grows with the square of the page count.
+# "short": an explicit one-entry nav, so the build without the plugin grows linearly and the
+# plugin's share of it is as large as it can be.
+NAVS = {"auto": "", "short": "nav: [index.md]\n"}
 
 
 def timed_build(config: Path, site: Path) -> tuple[float, int]:
@@ -145,6 +157,29 @@ def cli_throughput(docs: Path, cards: int, runs: int) -> float:
     return cards / statistics.median(times)
 
 
+def measure_builds(root: Path, nav: str, size: int, runs: int) -> dict[str, Any]:
+    """Median build times with the plugin off and on, alternating so drift hits both alike."""
+    on, off, memory_on, memory_off = [], [], [], []
+    for _ in range(runs):
+        t, m = timed_build(root / f"mkdocs-{nav}-off.yml", root / "site-off")
+        off.append(t)
+        memory_off.append(m)
+        t, m = timed_build(root / f"mkdocs-{nav}-on.yml", root / "site-on")
+        on.append(t)
+        memory_on.append(m)
+    median_on, median_off = statistics.median(on), statistics.median(off)
+    return {
+        "cards": size,
+        "nav": nav,
+        "off": median_off,
+        "on": median_on,
+        "ratio": median_on / median_off,
+        "per_card": 1000 * (median_on - median_off) / size,
+        "mem_off": max(memory_off) / 1024,
+        "mem_on": max(memory_on) / 1024,
+    }
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -163,53 +198,51 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3, help="alternating on/off build pairs per size")
     parser.add_argument("--write", action="store_true", help="write the table to docs/performance.md")
+    parser.add_argument("--navs", nargs="+", choices=sorted(NAVS), default=["auto", "short"])
+    parser.add_argument(
+        "--auto-nav-max",
+        type=int,
+        default=1000,
+        help="largest site built with the automatic nav (its build time grows with the square of the pages)",
+    )
     args = parser.parse_args(argv)
+    cli_rows: list[dict[str, float]] = []
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             docs = make_site(root, size)
-            on, off, memory_on, memory_off = [], [], [], []
-            for _ in range(args.runs):
-                t, m = timed_build(root / "mkdocs-off.yml", root / "site-off")
-                off.append(t)
-                memory_off.append(m)
-                t, m = timed_build(root / "mkdocs-on.yml", root / "site-on")
-                on.append(t)
-                memory_on.append(m)
+            navs = [nav for nav in args.navs if nav != "auto" or size <= args.auto_nav_max]
+            for nav in navs:
+                row = measure_builds(root, nav, size, args.runs)
+                rows.append(row)
+                print(
+                    f"{size:>6} cards  {nav:>5} nav  off {row['off']:.2f}s  on {row['on']:.2f}s  "
+                    f"overhead {100 * (row['ratio'] - 1):+.1f}% ({row['per_card']:.2f} ms/card)  "
+                    f"peak RSS {row['mem_off']:.0f} / {row['mem_on']:.0f} MiB",
+                    flush=True,
+                )
             throughput = cli_throughput(docs, size, args.runs)
-            row = {
-                "cards": size,
-                "off": statistics.median(off),
-                "on": statistics.median(on),
-                "ratio": statistics.median(on) / statistics.median(off),
-                "cli": throughput,
-                "mem_off": max(memory_off) / 1024,
-                "mem_on": max(memory_on) / 1024,
-            }
-            rows.append(row)
-            print(
-                f"{size:>6} cards  off {row['off']:.2f}s  on {row['on']:.2f}s  "
-                f"overhead {100 * (row['ratio'] - 1):+.1f}%  CLI {throughput:,.0f} cards/s  "
-                f"peak RSS {row['mem_off']:.0f} / {row['mem_on']:.0f} MiB",
-                flush=True,
-            )
+            cli_rows.append({"cards": size, "cli": throughput})
+            print(f"{size:>6} cards  CLI {throughput:,.0f} cards/s", flush=True)
     if args.write:
-        write_report(rows, args.runs)
+        write_report(rows, cli_rows, args.runs)
     return 0
 
 
-def write_report(rows: list[dict[str, float]], runs: int) -> None:
+def write_report(rows: list[dict[str, Any]], cli_rows: list[dict[str, float]], runs: int) -> None:
     lines = [
-        "| Cards | Build without plugin | Build with plugin | Plugin overhead | CLI check | Peak RSS without / with |",
-        "|---:|---:|---:|---:|---:|---:|",
+        "| Cards | Nav | Without plugin | With plugin | Plugin overhead | Per card | Peak RSS without / with |",
+        "|---:|---|---:|---:|---:|---:|---:|",
     ]
     for r in rows:
         lines.append(
-            f"| {int(r['cards']):,} | {r['off']:.2f} s | {r['on']:.2f} s | {100 * (r['ratio'] - 1):+.1f}% "
-            f"| {r['cli']:,.0f} cards/s | {r['mem_off']:.0f} / {r['mem_on']:.0f} MiB |"
+            f"| {int(r['cards']):,} | {r['nav']} | {r['off']:.2f} s | {r['on']:.2f} s | {100 * (r['ratio'] - 1):+.1f}% "
+            f"| {r['per_card']:.2f} ms | {r['mem_off']:.0f} / {r['mem_on']:.0f} MiB |"
         )
+    lines += ["", "| Cards | `mkdocs-modelcard check` |", "|---:|---:|"]
+    lines += [f"| {int(r['cards']):,} | {r['cli']:,.0f} cards/s |" for r in cli_rows]
     table = "\n".join(lines)
     target = ROOT / "docs" / "performance.md"
     text = target.read_text(encoding="utf-8") if target.exists() else ""

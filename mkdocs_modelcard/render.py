@@ -68,6 +68,8 @@ class Renderer:
             keep_trailing_newline=False,
         )
         self.bands: dict[str, float] = bands if bands is not None else {"good": 80, "fair": 50, "poor": 0}
+        # A badge depends on a handful of values that most cards share: render each variant once per build.
+        self._rendered: dict[tuple[Any, ...], str] = {}
 
     def band(self, score: float) -> str:
         return band(score, self.bands)
@@ -79,15 +81,18 @@ class Renderer:
 
         An incomplete card (a gate item missing) reads "73% incomplete" in the poor colour.
         """
-        value = f"{percent}% incomplete" if incomplete else f"{percent}%"
-        name = "poor" if incomplete else self.band(percent)
-        return self.env.get_template("badge.svg").render(
-            label=label,
-            value=value,
-            colour=BAND_COLOURS.get(name, "#555"),
-            geometry=badge_geometry(label, value),
-            inline=inline,
-        )
+        key = ("badge.svg", percent, label, inline, incomplete)
+        if key not in self._rendered:
+            value = f"{percent}% incomplete" if incomplete else f"{percent}%"
+            name = "poor" if incomplete else self.band(percent)
+            self._rendered[key] = self.env.get_template("badge.svg").render(
+                label=label,
+                value=value,
+                colour=BAND_COLOURS.get(name, "#555"),
+                geometry=badge_geometry(label, value),
+                inline=inline,
+            )
+        return self._rendered[key]
 
     def badge_for(self, report: CardReport, *, inline: bool = False) -> str:
         return self.badge_svg(
@@ -96,15 +101,19 @@ class Renderer:
 
     def badge(self, report: CardReport) -> str:
         score = report.score
-        return self.env.get_template("badge.html").render(
-            percent=score.percent,
-            band="poor" if score.incomplete else self.band(score.percent),
-            kind=score.checklist.title,
-            filled=score.filled_required_count,
-            required=score.required_count,
-            incomplete=", ".join(r.item.label for r in score.incomplete),
-            svg=self._markup(self.badge_for(report, inline=True)),
-        )
+        values = {
+            "percent": score.percent,
+            "band": "poor" if score.incomplete else self.band(score.percent),
+            "kind": score.checklist.title,
+            "filled": score.filled_required_count,
+            "required": score.required_count,
+            "incomplete": ", ".join(r.item.label for r in score.incomplete),
+        }
+        key = ("badge.html", *values.values())
+        if key not in self._rendered:
+            svg = self._markup(self.badge_for(report, inline=True))
+            self._rendered[key] = self.env.get_template("badge.html").render(values, svg=svg)
+        return self._rendered[key]
 
     def checklist(
         self,
@@ -128,8 +137,18 @@ class Renderer:
                     section = section.parent
                 if section is not None:
                     href = anchors.get(section.line)
+                item = result.item
+                classes = [
+                    "modelcard-item",
+                    "modelcard-filled" if result.filled else "modelcard-missing",
+                    *(["modelcard-optional"] if item.optional else []),
+                    *(["modelcard-subitem"] if item.parent is not None else []),
+                    *(["modelcard-required"] if item.required else []),
+                    *(["modelcard-na"] if result.not_applicable is not None else []),
+                ]
                 items.append(
                     _values(
+                        classes=" ".join(classes),
                         id=result.item.id,
                         label=result.item.label,
                         optional=result.item.optional,

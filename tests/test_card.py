@@ -166,3 +166,13 @@ def test_two_column_table_rows_are_fields() -> None:
     fields = {f.key: (f.value, f.line) for f in card.fields}
     assert fields["developed by"] == ("Seed Bank team", 4)
     assert fields["license"] == ("MIT", 5)
+
+
+def test_keep_outline_drops_text_but_keeps_the_heading_tree() -> None:
+    card = read_card("---\nlicense: mit\n---\n# Card\nIntro.\n## Uses\n- **Direct:** sorting\n### Limits\nSome.\n")
+    card.keep_outline()
+    assert card.lines == [] and card.fields == [] and card.preamble == []
+    assert [(s.title, s.line, s.level) for s in card.sections] == [("Card", 4, 1), ("Uses", 6, 2), ("Limits", 8, 3)]
+    assert card.sections[2].parent is card.sections[1]
+    assert all(not s.lines and not s.fields for s in card.sections)
+    assert card.meta == {"license": "mit"}
