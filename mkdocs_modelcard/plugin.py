@@ -38,7 +38,7 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         """Defined so MkDocs keeps one instance across ``serve`` rebuilds; state is reset per build."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.site = None
+        earlier, self.site = self.site, None
         if not self.config.enabled:
             return None
         base_dir = Path(config.config_file_path or ".").parent
@@ -48,6 +48,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             self.site = CardSite(resolve(self.config.checklist), options, dict(self.config.checklists), resolve)
         except ChecklistError as exc:
             raise PluginError(f"modelcard: {exc}") from exc
+        if earlier is not None:
+            self.site.reuse(earlier)  # a `serve` rebuild scores only the pages that changed
         custom_dir = config.theme.custom_dir
         overrides = [str(Path(custom_dir) / "modelcard")] if custom_dir else []
         bands: dict[str, float] = {"good": self.config.bands.good, "fair": self.config.bands.fair, "poor": 0}

@@ -7,6 +7,7 @@ framework-free place is what lets the badge, the index and a CI report agree.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -59,6 +60,8 @@ class CardSite:
     checklists: dict[str, str] = field(default_factory=dict)
     resolve: Callable[[str], Checklist] = load_checklist
     reports: dict[str, CardReport] = field(default_factory=dict)
+    seen: dict[str, tuple[bytes, CardReport | None]] = field(default_factory=dict, repr=False)
+    """Every page considered, by path: a digest of its text and the outcome, for the next build to reuse."""
 
     def __post_init__(self) -> None:
         names = [*self.checklists.values(), *(n for n in builtin_names() if n != self.checklist.name)]
@@ -68,9 +71,38 @@ class CardSite:
             if all(c.name != checklist.name for c in candidates):
                 candidates.append(checklist)
         self.candidates = candidates
+        self._earlier: dict[str, tuple[bytes, CardReport | None]] = {}
+
+    def reuse(self, earlier: CardSite) -> None:
+        """Take over an earlier build's outcomes for pages whose text has not changed.
+
+        ``mkdocs serve`` rebuilds the whole site after every edit; with this,
+        only the edited cards are read and scored again. Nothing is reused when
+        the settings or any checklist changed (a changed checklist file loads as
+        a new object), nor for a card that names its own checklist.
+        """
+        same_checklists = len(earlier.candidates) == len(self.candidates) and all(
+            a is b for a, b in zip(earlier.candidates, self.candidates)
+        )
+        if same_checklists and earlier.options == self.options and earlier.checklists == self.checklists:
+            self._earlier = earlier.seen
 
     def consider(self, path: str, text: str) -> CardReport | None:
         """Detect and score one page; ``path`` is relative to the docs folder, ``/``-separated."""
+        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+        earlier = self._earlier.get(path)
+        if earlier is not None and earlier[0] == digest:
+            report = earlier[1]
+            if report is None or "checklist" not in card_settings(report.card):
+                self.seen[path] = earlier
+                if report is not None:
+                    self.reports[path] = report
+                return report
+        report = self._consider(path, text)
+        self.seen[path] = (digest, report)
+        return report
+
+    def _consider(self, path: str, text: str) -> CardReport | None:
         if not any(worth_reading(path, text, c, self.options) for c in self.candidates):
             return None
         card = read_card(text, path)
