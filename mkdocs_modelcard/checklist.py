@@ -98,6 +98,22 @@ class Checklist:
     stock_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     _heading_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _field_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _own_text_cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+    def own_text(self, text: str) -> str:
+        """A short text without placeholders and stock sentences: what is left is the author's own.
+
+        Memoised: front matter values and field values ("mit", "en", "PyTorch")
+        recur across the cards of a site and across the items that read them.
+        """
+        found = self._own_text_cache.get(text)
+        if found is None:
+            # Short strings: one pass of each combined pattern costs less than a call per pattern.
+            found = text if self.placeholder_re is None else self.placeholder_re.sub(" ", text)
+            found = found if self.stock_re is None else self.stock_re.sub(" ", found)
+            if len(text) <= 200 and len(self._own_text_cache) < 20_000:
+                self._own_text_cache[text] = found
+        return found
 
     def items_for_heading(self, key: str) -> tuple[Item, ...]:
         """Items whose heading aliases match a normalised heading.

@@ -137,7 +137,6 @@ class _Text:
     def __init__(self, card: Card, checklist: Checklist) -> None:
         self.card = card
         self.checklist = checklist
-        self._cleaned_values: dict[str, str] = {}
         self.placeholder_parts = checklist.placeholder_parts or _parts(checklist.placeholder_re)
         self.stock_parts = checklist.stock_parts or _parts(checklist.stock_re)
         self.field_line_numbers = {f.line for f in card.fields}
@@ -188,17 +187,10 @@ class _Text:
 
     def clean(self, text: str) -> str:
         """Remove placeholders and stock sentences: what is left is the author's own text."""
-        # Short strings: one pass of each combined pattern costs less than a call per pattern.
-        if self.checklist.placeholder_re is not None:
-            text = self.checklist.placeholder_re.sub(" ", text)
-        return text if self.checklist.stock_re is None else self.checklist.stock_re.sub(" ", text)
+        return self.checklist.own_text(text)
 
     def meaningful(self, text: str, min_words: int) -> bool:
-        # The same field or front matter value is asked about by several items.
-        cleaned = self._cleaned_values.get(text)
-        if cleaned is None:
-            cleaned = self._cleaned_values[text] = self.clean(text)
-        return self._enough(cleaned, min_words)
+        return self._enough(self.checklist.own_text(text), min_words)
 
     def _enough(self, cleaned: str, min_words: int) -> bool:
         # Markdown punctuation needs no removing: it never counts as a word.
