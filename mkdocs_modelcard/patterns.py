@@ -11,8 +11,8 @@ case-sensitive copy of the pattern instead, and looks for the pattern without
 its leading ``\\b`` first, checking the boundary only where that matches. The
 answer is the same as ``re.search`` with ``re.IGNORECASE``; patterns whose
 meaning could change when lower-cased (escapes naming characters by number,
-inline flags) and texts whose length changes when lower-cased simply take
-the plain path.
+inline flags) and texts where lower-casing is not enough (see
+:func:`lowered_for_search`) simply take the plain path.
 """
 
 from __future__ import annotations
@@ -21,12 +21,15 @@ import re
 
 # Escapes that name a character by number or name, inline flags and named groups: not safe to lower-case.
 _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
+# Characters that re.IGNORECASE pairs with others beyond what str.lower() does ("ſ" with "s", "ς" with "σ"),
+# from CPython's re._casefix; in a pattern or a text they send the search down the plain path.
+_CASE_EXTRAS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
 _WORD_BOUNDARY = "\\b"
 
 
 def _lower_source(source: str) -> str | None:
     """The pattern with every literal lower-cased and every escape kept, or None if that is not safe."""
-    if _UNSAFE.search(source):
+    if _UNSAFE.search(source) or _CASE_EXTRAS.search(source.lower()):
         return None
     out: list[str] = []
     escaped = False
@@ -34,6 +37,19 @@ def _lower_source(source: str) -> str | None:
         out.append(char if escaped else char.lower())
         escaped = not escaped and char == "\\"
     return "".join(out)
+
+
+def lowered_for_search(text: str) -> str | None:
+    """``text.lower()`` where searching it answers exactly as ``re.IGNORECASE`` would, else None.
+
+    Lower-casing must keep every offset ("İ" becomes two characters) and the
+    text must hold none of the characters that ignore-case matching treats
+    specially. Computed once per text, for all the patterns run over it.
+    """
+    lowered = text.lower()
+    if len(lowered) != len(text) or _CASE_EXTRAS.search(lowered):
+        return None
+    return lowered
 
 
 class ContentPattern:
@@ -60,10 +76,10 @@ class ContentPattern:
     def span(self, text: str, lowered: str | None = None) -> tuple[int, int] | None:
         """Where the first match in ``text`` starts and ends, as ``re.search`` would say.
 
-        ``lowered`` is ``text.lower()``, computed once by the caller for all the
-        patterns it runs over the same text.
+        ``lowered`` comes from :func:`lowered_for_search`, computed once by the
+        caller for all the patterns it runs over the same text.
         """
-        if lowered is None or self._anchored is None or len(lowered) != len(text):
+        if lowered is None or self._anchored is None:
             found = self.exact.search(text)
             return found.span() if found else None
         if self._scan is None:

@@ -25,7 +25,7 @@ from typing import Any
 
 from .card import Card, Field, Line, Section
 from .checklist import Checklist, Item
-from .patterns import ContentPattern
+from .patterns import ContentPattern, lowered_for_search
 from .text import has_words
 
 _TAG = re.compile(r"<[^>]*>")
@@ -173,7 +173,7 @@ class _Text:
                     # scaffolding: its label must not feed the patterns either.
                     texts[index] = ""
         self.body = _remove_all(self.stock_parts, "\n".join(texts))
-        self.lowered = self.body.lower()  # shared by every content pattern (see patterns.py)
+        self.lowered = lowered_for_search(self.body)  # shared by every content pattern
         body_lines = self.body.split("\n")
         self.numbers = [line.number for line in card.lines]
         self.starts = []
@@ -225,13 +225,13 @@ def _remove_all(patterns: tuple[ContentPattern, ...], text: str) -> str:
     pattern out before the slower case-insensitive substitution runs.
     """
     lines = text.count("\n")
-    lowered = text.lower()
+    lowered = lowered_for_search(text)
     for pattern in patterns:
         if pattern.span(text, lowered) is None:
             continue
         removed = pattern.exact.sub(" ", text)
         text = removed if removed.count("\n") == lines else pattern.exact.sub(_blank, text)
-        lowered = text.lower()
+        lowered = lowered_for_search(text)
     return text
 
 

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_modelcard.checklist import load_checklist
-from mkdocs_modelcard.patterns import ContentPattern, _lower_source
+from mkdocs_modelcard.patterns import ContentPattern, _lower_source, lowered_for_search
 
 SAMPLES = [
     r"\bA100\b",
@@ -24,10 +24,12 @@ SAMPLES = [
     r"\x41BC",
     r"(?i:Abc)",
     r"\\bLiteral",
+    r"\bSparse\b",
+    r"σ\d",
 ]
 # Single characters (including some whose lower case is longer, like "İ") and words the samples look for.
 TEXT = st.lists(
-    st.sampled_from([*"aAbBcCxXoO12 _.%-\n\\₂İß", "A100", "F1 ", "co2", "Bar", "param", "Accuracy"]), max_size=30
+    st.sampled_from([*"aAbBcCxXoOsS12 _.%-\n\\₂İßſKσςΣ", "A100", "F1 ", "co2", "Bar", "param", "Accuracy"]), max_size=30
 ).map("".join)
 
 
@@ -40,7 +42,7 @@ def reference(pattern: str, text: str) -> tuple[int, int] | None:
 @given(st.sampled_from(SAMPLES), TEXT)
 def test_same_answer_as_ignorecase_search(pattern: str, text: str) -> None:
     compiled = ContentPattern(pattern, re.MULTILINE)
-    assert compiled.span(text, text.lower()) == reference(pattern, text)
+    assert compiled.span(text, lowered_for_search(text)) == reference(pattern, text)
     assert compiled.span(text) == reference(pattern, text)
 
 
@@ -52,7 +54,14 @@ def test_every_builtin_pattern_agrees_on_real_sentences() -> None:
     for name in ("model", "dataset"):
         for item in load_checklist(name).items:
             for pattern in item.detect.pattern_res:
-                assert pattern.span(text, text.lower()) == reference(pattern.pattern, text), pattern
+                assert pattern.span(text, lowered_for_search(text)) == reference(pattern.pattern, text), pattern
+
+
+def test_texts_where_lower_case_is_not_enough_take_the_plain_path() -> None:
+    assert lowered_for_search("Sparse ſparse") is None  # the long s matches "s" only under IGNORECASE
+    assert lowered_for_search("İstanbul") is None  # lower-casing adds a character
+    assert lowered_for_search("Accuracy") == "accuracy"
+    assert ContentPattern(r"\bsparse").span("A ſparse model") == (2, 8)
 
 
 def test_boundary_is_checked_where_the_shortcut_matches() -> None:
