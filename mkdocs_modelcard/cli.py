@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
-from .engine import CardReport, analyse, catalogue, item_line
+from .engine import CardReport, analyse, catalogue, catalogue_json, item_line
 from .scaffold import scaffold
 from .scoring import ItemResult
 from .site import CardSite, summary_line
@@ -104,8 +104,10 @@ def collect(
 
 def format_json(result: Result, fail_under: float | None, out: TextIO) -> None:
     # Indented for a person at a terminal; compact (and several times faster to encode) for pipes and files.
-    indent = 2 if out.isatty() else None
-    out.write(json.dumps(catalogue(result.cards, result.errors), indent=indent, ensure_ascii=False) + "\n")
+    if out.isatty():
+        out.write(json.dumps(catalogue(result.cards, result.errors), indent=2, ensure_ascii=False) + "\n")
+    else:
+        out.write(catalogue_json(result.cards, result.errors) + "\n")
 
 
 def format_text(result: Result, fail_under: float | None, out: TextIO) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import secrets
 from pathlib import Path
 from typing import Literal
 
@@ -17,7 +18,7 @@ from mkdocs.utils import get_relative_url
 from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
 from .detect import DetectOptions
-from .render import Renderer, inject, section_anchors, site_files
+from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
 from .site import CardSite, summary_line
 
 log = get_plugin_logger(__name__)
@@ -33,6 +34,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         self.renderer = Renderer()
         self.files: dict[str, File] = {}
         self.index_src: str | None = None
+        self.anchors: dict[str, dict[int, str]] = {}
+        self.marker = checklist_marker(secrets.token_hex(8))
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so MkDocs keeps one instance across ``serve`` rebuilds; state is reset per build."""
@@ -64,7 +67,7 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:
             return None
-        self.files = {}
+        self.files, self.anchors = {}, {}
         for file in files.documentation_pages():
             try:
                 text = file.content_string
@@ -100,15 +103,30 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         report = self.site.reports.get(src)
         if report is not None:
             badge = self.renderer.badge(report) if self.config.badge else ""
-            checklist = ""
+            marker = ""
             if self.config.show_checklist:
-                anchors = section_anchors(report.card.sections, html)
-                checklist = self.renderer.checklist(
-                    report, anchors, open_=self.config.checklist_open, guidance=self.config.show_guidance
-                )
+                # Placed in on_post_page: MkDocs keeps every page's content for the whole build,
+                # and the search index need not hold a checklist per card.
+                self.anchors[src] = section_anchors(report.card.sections, html)
+                marker = self.marker
             if badge:
                 badge = f'<p class="modelcard-badge-line">{badge}</p>'
-            html = inject(html, badge, checklist, self.config.checklist_placement)
+            html = inject(html, badge, marker, self.config.checklist_placement)
         if src == self.index_src:
             html += self.renderer.index(self.site, lambda r: get_relative_url(self.files[r.path].url, page.url))
         return html
+
+    @event_priority(100)  # before plugins that minify the page and drop the marker comment
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        anchors = self.anchors.pop(page.file.src_uri, None)
+        report = self.site.reports.get(page.file.src_uri) if self.site is not None else None
+        if anchors is None or report is None:
+            return None
+        checklist = self.renderer.checklist(
+            report, anchors, open_=self.config.checklist_open, guidance=self.config.show_guidance
+        )
+        placed = place_checklist(output, self.marker, checklist)
+        if placed is None:
+            log.warning("%s: the checklist could not be placed; another plugin removed its marker", report.path)
+            return None
+        return placed

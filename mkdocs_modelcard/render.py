@@ -8,7 +8,6 @@ template by putting a file of the same name in ``<theme custom_dir>/modelcard/``
 from __future__ import annotations
 
 import html
-import json
 import posixpath
 import re
 from collections.abc import Callable, Sequence
@@ -20,7 +19,8 @@ import jinja2
 from markupsafe import Markup
 
 from .card import Section
-from .engine import CardReport, catalogue
+from .engine import CardReport
+from .engine import catalogue_json as encode_catalogue
 from .scoring import band
 from .site import CardSite, badge_slugs, summary_line
 from .text import normalize
@@ -249,7 +249,7 @@ def site_files(
             files[posixpath.join(folder, "badges", f"{slug}.svg")] = renderer.badge_for(site.reports[src])
     if catalogue_json:
         cards = [(r.path, r) for r in site.sorted_by_path()]
-        files[posixpath.join(folder, "cards.json")] = json.dumps(catalogue(cards), ensure_ascii=False) + "\n"
+        files[posixpath.join(folder, "cards.json")] = encode_catalogue(cards) + "\n"
     return files
 
 
@@ -303,6 +303,23 @@ def section_anchors(sections: Sequence[Section], page_html: str) -> dict[int, st
                 position = index + 1
                 break
     return anchors
+
+
+def checklist_marker(token: str) -> str:
+    """Where the page checklist goes, held in the page until :func:`place_checklist`.
+
+    The token (new for each plugin instance) keeps an author's own HTML
+    comment from ever being taken for the marker.
+    """
+    return f"<!-- modelcard-checklist {token} -->"
+
+
+def place_checklist(page_html: str, marker: str, checklist: str) -> str | None:
+    """The page with the marker replaced by the checklist; None if the marker is gone."""
+    at = page_html.find(marker)
+    if at < 0:
+        return None
+    return page_html[:at] + checklist + page_html[at + len(marker) :]
 
 
 def inject(page_html: str, badge: str, checklist: str, placement: str) -> str:

@@ -152,3 +152,13 @@ def test_python_dash_m(docs: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert len(json.loads(proc.stdout)["cards"]) == 2
+
+
+def test_json_encoded_a_card_at_a_time_is_the_same_document() -> None:
+    from mkdocs_modelcard.engine import catalogue, catalogue_json
+
+    hostile = GOOD_CARD.replace("# Model Card for BeetleNet", '# Beetle "</script>" | ] {{ 7*7 }} \u00e9\u2028')
+    cards = [(p, analyse(t, p, load_checklist("model"))) for p, t in [("a.md", GOOD_CARD), ("b.md", hostile)]]
+    errors = [("c.md", "not UTF-8 \u00e9")]
+    for args in ((cards, errors), (cards, []), ([], [])):
+        assert catalogue_json(*args) == json.dumps(catalogue(*args), ensure_ascii=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 
 import pytest
@@ -68,6 +69,11 @@ def test_material_with_search_tags_and_blog(tmp_path: Path) -> None:
     assert "biology" in (site / "tags/index.html").read_text(encoding="utf-8")
     assert (site / "blog/2026/01/02/hello/index.html").is_file()
     assert not page(site, "blog/2026/01/02/hello/index.html").select(".modelcard-badge")
+    # the checklist is added after the search plugin has indexed the page: cards are found by their own text
+    search_index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    card_docs = [d for d in search_index["docs"] if d["location"].startswith("models/beetle_model_card/")]
+    assert any("ResNet-50" in d["text"] for d in card_docs)
+    assert not any("required items filled" in d["text"] or "modelcard" in d["text"] for d in card_docs)
 
 
 @pytest.mark.skipif(not installed("mkdocs_macros"), reason="mkdocs-macros-plugin not installed")

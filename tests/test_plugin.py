@@ -340,3 +340,14 @@ def test_heatmap_and_standalone_badges_match_the_cli_json(tmp_path: Path) -> Non
         svg = (site / "model-cards/badges" / f"{slugs[path]}.svg").read_text(encoding="utf-8")
         assert f"model card: {card['score']}%" in svg
         assert index.select_one(f'table.modelcard-index tr[data-path="{path}"]')["data-score"] == str(card["score"])
+
+
+def test_an_authors_comment_that_looks_like_the_marker_is_left_alone(tmp_path: Path) -> None:
+    lookalike = "<!-- modelcard-checklist -->"
+    text = GOOD_CARD.replace("# Model Card for BeetleNet\n", f"{lookalike}\n\n# Model Card for BeetleNet\n")
+    site = build_site(make_site(tmp_path, {"index.md": "# Home\n", "m_model_card.md": text}), strict=True)
+    html = (site / "m_model_card/index.html").read_text(encoding="utf-8")
+    assert html.count(lookalike) == 1
+    assert html.count('id="modelcard-checklist"') == 1
+    assert html.index("Model Card for BeetleNet") < html.index('id="modelcard-checklist"')
+    assert "<!-- modelcard-checklist " not in html.replace(lookalike, "")

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from mkdocs_modelcard.card import read_card
-from mkdocs_modelcard.render import Renderer, heading_ids, inject, section_anchors
+from mkdocs_modelcard.render import (
+    Renderer,
+    checklist_marker,
+    heading_ids,
+    inject,
+    place_checklist,
+    section_anchors,
+)
 from mkdocs_modelcard.site import badge_slugs
 
 
@@ -35,3 +42,10 @@ def test_badge_svg_is_valid_and_coloured_by_band() -> None:
 def test_badge_slugs_are_stable_and_unique() -> None:
     slugs = badge_slugs(["a/b.md", "a-b.md", "Models/X Y.md"])
     assert slugs == {"a-b.md": "a-b", "a/b.md": "a-b-2", "Models/X Y.md": "models-x-y"}
+
+
+def test_place_checklist_replaces_only_the_marker_and_reports_a_missing_one() -> None:
+    marker = checklist_marker("abc123")
+    assert place_checklist(f"<h1>T</h1>{marker}<p>x</p>", marker, "<details/>") == "<h1>T</h1><details/><p>x</p>"
+    assert place_checklist("<h1>T</h1><p>x</p>", marker, "<details/>") is None
+    assert checklist_marker("a") != checklist_marker("b")
