@@ -10,13 +10,15 @@ not be read, 2 a usage error (bad option, missing path, broken checklist).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
+import gc
 import html
 import json
 import os
 import re
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -336,6 +338,23 @@ def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cycle collector while cards are scored (restored afterwards).
+
+    Every card is kept until the report is written, so the collector's passes
+    over them free nothing; on 5,000 cards they took a quarter of the run.
+    Reference counting still frees what each page leaves behind.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     checklist = _checklist(args.checklist)
     missing = [p for p in args.paths if not Path(p).exists()]
@@ -350,7 +369,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     resolve = functools.partial(load_checklist, base_dir=Path.cwd())
     options = DetectOptions(args.include, args.exclude, not args.no_auto_detect)
     try:
-        result = collect(args.paths, checklist, options, mapping, resolve)
+        with _collector_paused():
+            result = collect(args.paths, checklist, options, mapping, resolve)
     except ChecklistError as exc:
         raise UsageError(str(exc)) from exc
     if args.format == "text":

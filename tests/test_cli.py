@@ -162,3 +162,17 @@ def test_json_encoded_a_card_at_a_time_is_the_same_document() -> None:
     errors = [("c.md", "not UTF-8 \u00e9")]
     for args in ((cards, errors), (cards, []), ([], [])):
         assert catalogue_json(*args) == json.dumps(catalogue(*args), ensure_ascii=False)
+
+
+def test_the_cycle_collector_is_restored_after_a_check(docs: Path) -> None:
+    import gc
+
+    assert gc.isenabled()
+    main(["check", str(docs)], out=io.StringIO(), err=io.StringIO())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        main(["check", str(docs)], out=io.StringIO(), err=io.StringIO())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
