@@ -180,6 +180,31 @@ def measure_builds(root: Path, nav: str, size: int, runs: int) -> dict[str, Any]
     }
 
 
+def serve_rescore(docs: Path) -> tuple[float, float]:
+    """Seconds to detect and score every page afresh, and again after one card is edited.
+
+    What a `mkdocs serve` rebuild asks of the plugin: it reuses the outcome of
+    every page whose text did not change (timed on the framework-free core).
+    """
+    from mkdocs_modelcard.checklist import load_checklist
+    from mkdocs_modelcard.site import CardSite
+
+    pages = {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in sorted(docs.rglob("*.md"))}
+    start = time.perf_counter()
+    first = CardSite(load_checklist("model"))
+    for path, text in pages.items():
+        first.consider(path, text)
+    fresh = time.perf_counter() - start
+    edited = next(path for path in pages if path.endswith("_model_card.md"))
+    pages[edited] += "\n## Glossary\n\nTerms used above.\n"
+    start = time.perf_counter()
+    second = CardSite(load_checklist("model"))
+    second.reuse(first)
+    for path, text in pages.items():
+        second.consider(path, text)
+    return fresh, time.perf_counter() - start
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -224,8 +249,13 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
             throughput = cli_throughput(docs, size, args.runs)
-            cli_rows.append({"cards": size, "cli": throughput})
-            print(f"{size:>6} cards  CLI {throughput:,.0f} cards/s", flush=True)
+            fresh, rescore = serve_rescore(docs)
+            cli_rows.append({"cards": size, "cli": throughput, "fresh": fresh, "rescore": rescore})
+            print(
+                f"{size:>6} cards  CLI {throughput:,.0f} cards/s  "
+                f"serve: score all {fresh:.2f}s, after one edit {rescore:.3f}s",
+                flush=True,
+            )
     if args.write:
         write_report(rows, cli_rows, args.runs)
     return 0
@@ -241,8 +271,15 @@ def write_report(rows: list[dict[str, Any]], cli_rows: list[dict[str, float]], r
             f"| {int(r['cards']):,} | {r['nav']} | {r['off']:.2f} s | {r['on']:.2f} s | {100 * (r['ratio'] - 1):+.1f}% "
             f"| {r['per_card']:.2f} ms | {r['mem_off']:.0f} / {r['mem_on']:.0f} MiB |"
         )
-    lines += ["", "| Cards | `mkdocs-modelcard check` |", "|---:|---:|"]
-    lines += [f"| {int(r['cards']):,} | {r['cli']:,.0f} cards/s |" for r in cli_rows]
+    lines += [
+        "",
+        "| Cards | `mkdocs-modelcard check` | Detect and score every page | Again after editing one card |",
+        "|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {int(r['cards']):,} | {r['cli']:,.0f} cards/s | {r['fresh']:.2f} s | {1000 * r['rescore']:.0f} ms |"
+        for r in cli_rows
+    ]
     table = "\n".join(lines)
     target = ROOT / "docs" / "performance.md"
     text = target.read_text(encoding="utf-8") if target.exists() else ""
