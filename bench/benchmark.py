@@ -180,6 +180,44 @@ def measure_builds(root: Path, nav: str, size: int, runs: int) -> dict[str, Any]
     }
 
 
+def breakdown(config: Path, cards: int) -> dict[str, float]:
+    """Milliseconds per card spent in each plugin step, from one in-process build with timers around them."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from mkdocs_modelcard import plugin, render, site
+
+    spent: dict[str, float] = {}
+
+    def timed(owner: Any, name: str, label: str) -> None:
+        original = getattr(owner, name)
+
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.perf_counter() - start
+
+        setattr(owner, name, wrapper)
+
+    steps = [
+        (plugin.ModelCardPlugin, "on_config", "on_config: load checklists, templates"),
+        (plugin.ModelCardPlugin, "on_files", "on_files: everything below, and reading pages"),
+        (site.CardSite, "consider", "  detect, read and score each page"),
+        (plugin, "site_files", "  badge files and cards.json"),
+        (plugin.ModelCardPlugin, "on_page_content", "on_page_content: everything below"),
+        (render.Renderer, "badge", "  badge"),
+        (plugin, "section_anchors", "  heading anchors"),
+        (render.Renderer, "index", "  index page"),
+        (plugin.ModelCardPlugin, "on_post_page", "on_post_page: page checklist"),
+    ]
+    for owner, name, label in steps:
+        timed(owner, name, label)
+    build(load_config(str(config), site_dir=str(config.parent / "site-breakdown")))
+    return {label: 1000 * spent.get(label, 0.0) / cards for _, _, label in steps}
+
+
 def serve_rescore(docs: Path) -> tuple[float, float]:
     """Seconds to detect and score every page afresh, and again after one card is edited.
 
@@ -223,6 +261,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3, help="alternating on/off build pairs per size")
     parser.add_argument("--write", action="store_true", help="write the table to docs/performance.md")
+    parser.add_argument(
+        "--breakdown", action="store_true", help="only time each plugin step of one short-nav build per size"
+    )
     parser.add_argument("--navs", nargs="+", choices=sorted(NAVS), default=["auto", "short"])
     parser.add_argument(
         "--auto-nav-max",
@@ -238,6 +279,11 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             root = Path(tmp)
             docs = make_site(root, size)
+            if args.breakdown:
+                print(f"{size:,} cards, ms per card:")
+                for label, ms in breakdown(root / "mkdocs-short-on.yml", size).items():
+                    print(f"  {label:<48} {ms:6.2f}")
+                continue
             navs = [nav for nav in args.navs if nav != "auto" or size <= args.auto_nav_max]
             for nav in navs:
                 row = measure_builds(root, nav, size, args.runs)
