@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -61,8 +61,9 @@ class Diagnostic:
         return f"{where}: {severity + ': ' if severity else ''}{self.message}"
 
 
-@dataclass
-class Line:
+class Line(NamedTuple):
+    """One visible line of a card; a named tuple, as a card has hundreds of them."""
+
     number: int
     """1-based line number in the original file (front matter included)."""
     text: str

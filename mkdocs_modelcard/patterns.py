@@ -17,7 +17,18 @@ inline flags) and texts where lower-casing is not enough (see
 
 from __future__ import annotations
 
+import importlib
 import re
+from collections.abc import Sequence
+from typing import Any
+
+# Python's own regex parser, for required_literals(): private, so every use of it is allowed to fail.
+try:  # Python 3.11 and later
+    _sre_parse: Any = importlib.import_module("re._parser")
+    _sre: Any = importlib.import_module("re._constants")
+except ImportError:  # pragma: no cover - Python 3.9 and 3.10
+    _sre_parse = importlib.import_module("sre_parse")
+    _sre = importlib.import_module("sre_constants")
 
 # Escapes that name a character by number or name, inline flags and named groups: not safe to lower-case.
 _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
@@ -39,6 +50,55 @@ def _lower_source(source: str) -> str | None:
     return "".join(out)
 
 
+def required_literals(source: str, flags: int = 0) -> tuple[frozenset[str], ...]:
+    """Sets of strings a text must contain, at least one of each set, for the pattern to match in it.
+
+    ``in`` on a string is far cheaper than a regex scan, and most patterns do
+    not match most cards, so this rules most searches out before they start
+    (the prefilter RE2 uses, done on Python's own parse of the pattern). Where
+    the parse holds anything unfamiliar the answer is "nothing required",
+    which is always safe.
+    """
+    try:
+        return tuple(_sequence(list(_sre_parse.parse(source, flags))))
+    except Exception:  # noqa: BLE001 - a private parser's surprise must only cost the shortcut
+        return ()
+
+
+def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
+    groups: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, arg in items:
+        if op is _sre.LITERAL:
+            run.append(chr(arg))
+            continue
+        if op is _sre.AT:  # zero-width: the characters either side are still adjacent
+            continue
+        if run:
+            groups.append(frozenset(["".join(run)]))
+            run = []
+        if op is _sre.BRANCH:
+            options: set[str] = set()
+            for alternative in arg[1]:
+                best = _most_selective(_sequence(alternative))
+                if best is None:
+                    break
+                options.update(best)
+            else:
+                groups.append(frozenset(options))
+        elif op is _sre.SUBPATTERN:
+            groups.extend(_sequence(arg[-1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            groups.extend(_sequence(arg[2]))
+    if run:
+        groups.append(frozenset(["".join(run)]))
+    return groups
+
+
+def _most_selective(groups: list[frozenset[str]]) -> frozenset[str] | None:
+    return max(groups, key=lambda group: min(map(len, group))) if groups else None
+
+
 def lowered_for_search(text: str) -> str | None:
     """``text.lower()`` where searching it answers exactly as ``re.IGNORECASE`` would, else None.
 
@@ -55,19 +115,21 @@ def lowered_for_search(text: str) -> str | None:
 class ContentPattern:
     """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
 
-    __slots__ = ("_anchored", "_scan", "exact", "pattern")
+    __slots__ = ("_anchored", "_required", "_scan", "exact", "pattern")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
         self.exact = re.compile(source, flags | re.IGNORECASE)
         self._anchored: re.Pattern[str] | None = None
         self._scan: re.Pattern[str] | None = None
+        self._required: tuple[frozenset[str], ...] = ()
         lowered = _lower_source(source)
         if lowered is None:
             return
         case_sensitive = flags & ~re.IGNORECASE
         try:
             self._anchored = re.compile(lowered, case_sensitive)
+            self._required = required_literals(lowered, case_sensitive)
             if lowered.startswith(_WORD_BOUNDARY) and not lowered.startswith(_WORD_BOUNDARY + "|"):
                 self._scan = re.compile(lowered[len(_WORD_BOUNDARY) :], case_sensitive)
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
@@ -82,6 +144,9 @@ class ContentPattern:
         if lowered is None or self._anchored is None:
             found = self.exact.search(text)
             return found.span() if found else None
+        for group in self._required:
+            if not any(literal in lowered for literal in group):
+                return None
         if self._scan is None:
             found = self._anchored.search(lowered)
             return found.span() if found else None

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_modelcard.checklist import load_checklist
-from mkdocs_modelcard.patterns import ContentPattern, _lower_source, lowered_for_search
+from mkdocs_modelcard.patterns import ContentPattern, _lower_source, lowered_for_search, required_literals
 
 SAMPLES = [
     r"\bA100\b",
@@ -26,8 +27,14 @@ SAMPLES = [
     r"\\bLiteral",
     r"\bSparse\b",
     r"σ\d",
+    r"(?:Bar|co2)+\s?(A100|param)",
+    r"(?:^|(?<=[.!?]))[^.!?\n]*?\bbar\b[^.\n]*\.?",
+    r"x?(?:F1|)Accuracy",
+    r"(?=co2)c",
+    r"b(?:ar){2,}",
 ]
 # Single characters (including some whose lower case is longer, like "İ") and words the samples look for.
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "template_cards"
 TEXT = st.lists(
     st.sampled_from([*"aAbBcCxXoOsS12 _.%-\n\\₂İßſKσςΣ", "A100", "F1 ", "co2", "Bar", "param", "Accuracy"]), max_size=30
 ).map("".join)
@@ -62,6 +69,39 @@ def test_texts_where_lower_case_is_not_enough_take_the_plain_path() -> None:
     assert lowered_for_search("İstanbul") is None  # lower-casing adds a character
     assert lowered_for_search("Accuracy") == "accuracy"
     assert ContentPattern(r"\bsparse").span("A ſparse model") == (2, 8)
+
+
+@pytest.mark.parametrize(
+    ("source", "required"),
+    [
+        (r"\b(?:a100|rtx\s*\d+)\b[^.]{0,20}?\bfor\s+(?:hours|days)", [{"a100", "rtx"}, {"for"}, {"hours", "days"}]),
+        (r"\btbd\b\.?", [{"tbd"}]),
+        (r"(?:^|(?<=[.!?]))more", [{"more"}]),  # an alternative with no literal: the branch requires nothing
+        (r"a?b(?:c|)", [{"b"}]),
+        (r"(?:foo)+bar", [{"foo"}, {"bar"}]),
+        (r"(?:foo)*bar", [{"bar"}]),
+        (r"x(?=yz)", [{"x"}]),
+        (r"[ab]\d", []),
+        (r"(unclosed", []),
+    ],
+)
+def test_required_literals(source: str, required: list[set[str]]) -> None:
+    assert [set(group) for group in required_literals(source)] == required
+
+
+def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
+    corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "model-cards"
+    texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.md"))]
+    for name in ("model", "dataset"):
+        checklist = load_checklist(name)
+        patterns = [p for item in checklist.items for p in item.detect.pattern_res]
+        patterns += [*checklist.placeholder_parts, *checklist.stock_parts]
+        for text in texts:
+            lowered = lowered_for_search(text)
+            for pattern in patterns:
+                found = pattern.exact.search(text)
+                assert pattern.span(text, lowered) == (found.span() if found else None), pattern
 
 
 def test_boundary_is_checked_where_the_shortcut_matches() -> None:
