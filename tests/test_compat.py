@@ -128,3 +128,18 @@ def test_templates_can_be_overridden_from_custom_dir(tmp_path: Path) -> None:
     assert badge.get_text() == f"{percent(GOOD_CARD)} / 100"
     # templates not overridden still come from the package
     assert page(site, "m_model_card/index.html").select_one("details.modelcard-checklist") is not None
+
+
+@pytest.mark.skipif(not installed("mkdocs_minify_plugin"), reason="mkdocs-minify-plugin not installed")
+def test_minifier_that_removes_comments_listed_before_us(tmp_path: Path) -> None:
+    # The checklist marker is an HTML comment; modelcard's post_page step runs first, whatever the plugin order.
+    minify = {"minify": {"minify_html": True, "htmlmin_opts": {"remove_comments": True}}}
+    files = {"index.md": "# Home\n", "models/beetle_model_card.md": GOOD_CARD}
+    config = make_site(tmp_path, files, theme={"name": "mkdocs"}, plugins=["search", minify, "modelcard"])
+    with captured_mkdocs_logs() as records:
+        site = build_site(config, strict=True)
+    assert not [r.getMessage() for r in records if r.levelname in ("WARNING", "ERROR")]
+    html = (site / "models/beetle_model_card/index.html").read_text(encoding="utf-8")
+    assert "<!--" not in html  # the minifier did run, after the checklist was placed
+    assert len(page(site, "models/beetle_model_card/index.html").select("#modelcard-checklist")) == 1
+    assert_cards(site, {"models/beetle_model_card/index.html": GOOD_CARD})
