@@ -62,7 +62,7 @@ class Diagnostic:
 
 
 class Line(NamedTuple):
-    """One visible line of a card; a named tuple, as a card has hundreds of them."""
+    """One visible line of a card."""
 
     number: int
     """1-based line number in the original file (front matter included)."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -27,6 +27,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 CONTENT_MODES = ("all", "own", "prose")
+_T = TypeVar("_T")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
@@ -213,19 +214,16 @@ class _Validator:
         return ()
 
     def regexes(self, values: tuple[str, ...], where: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
-        compiled = []
-        for value in values:
-            try:
-                compiled.append(re.compile(value, flags))
-            except re.error as exc:
-                self.error(where, f"invalid regular expression {value!r}: {exc}")
-        return tuple(compiled)
+        return self._compiled(values, where, lambda value: re.compile(value, flags))
 
     def content_patterns(self, values: tuple[str, ...], where: str) -> tuple[ContentPattern, ...]:
+        return self._compiled(values, where, lambda value: ContentPattern(value, re.MULTILINE))
+
+    def _compiled(self, values: tuple[str, ...], where: str, compile_: Callable[[str], _T]) -> tuple[_T, ...]:
         compiled = []
         for value in values:
             try:
-                compiled.append(ContentPattern(value, re.MULTILINE))
+                compiled.append(compile_(value))
             except re.error as exc:
                 self.error(where, f"invalid regular expression {value!r}: {exc}")
         return tuple(compiled)

@@ -141,8 +141,6 @@ class _Text:
         self.checklist = checklist
         self._section_texts: dict[tuple[Section, str], str] = {}
         self._meta_values: dict[str, list[Any]] = {}
-        self.placeholder_parts = checklist.placeholder_parts or _parts(checklist.placeholder_re)
-        self.stock_parts = checklist.stock_parts or _parts(checklist.stock_re)
         self.field_line_numbers = {f.line for f in card.fields}
         self.field_line_numbers.update(n for f in card.fields for n in f.more_lines)
         field_values = {f.line: f.value for f in card.fields}
@@ -162,7 +160,7 @@ class _Text:
             for item in field_items:
                 self.fields_for.setdefault(item.id, []).append(card_field)
         # Placeholders and stock sentences go in one pass over the whole card per pattern.
-        texts = _remove_all(self.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
+        texts = _remove_all(checklist.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
         headers = _table_headers(card.lines)
         own: dict[int, str] = {}  # what a field or table header line contributes, by index
         for index, line in enumerate(card.lines):
@@ -171,12 +169,12 @@ class _Text:
                 continue
             value = field_values.get(line.number)
             if value is not None:
-                own[index] = value = " ".join(self.clean(value).split())
+                own[index] = value = " ".join(checklist.own_text(value).split())
                 if not _MD_NOISE.sub("", value).strip():
                     # An unfilled "- **Fine-tuned from model:** [More Information Needed]" is template
                     # scaffolding: its label must not feed the patterns either.
                     texts[index] = ""
-        self.body = _remove_all(self.stock_parts, "\n".join(texts))
+        self.body = _remove_all(checklist.stock_parts, "\n".join(texts))
         self.lowered = lowered_for_search(self.body)  # shared by every content pattern
         body_lines = self.body.split("\n")
         self.numbers = [line.number for line in card.lines]
@@ -189,22 +187,18 @@ class _Text:
             number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body_lines))
         }
 
-    def clean(self, text: str) -> str:
-        """Remove placeholders and stock sentences: what is left is the author's own text."""
-        return self.checklist.own_text(text)
-
     def meaningful(self, text: str, min_words: int) -> bool:
         return self._enough(self.checklist.own_text(text), min_words)
 
     def _enough(self, cleaned: str, min_words: int) -> bool:
-        # Markdown punctuation needs no removing: it never counts as a word.
-        return has_words(_TAG.sub(" ", cleaned) if "<" in cleaned else cleaned, min_words)
+        return has_words(_without_tags(cleaned), min_words)
 
-    def lines_meaningful(self, lines: Iterable[Line], min_words: int, *, prose: bool = False) -> bool:
+    def lines_meaningful(self, lines: Iterable[Line], min_words: int) -> bool:
         """Whether lines (field lines counting as their values) hold enough of the author's own text."""
-        if prose:
-            lines = (line for line in lines if line.number not in self.field_line_numbers)
-        return self._enough("\n".join(self.cleaned[line.number] for line in lines), min_words)
+        return self._enough(self._joined(lines), min_words)
+
+    def _joined(self, lines: Iterable[Line]) -> str:
+        return "\n".join(self.cleaned[line.number] for line in lines)
 
     def section_meaningful(self, section: Section, mode: str, min_words: int) -> bool:
         # Several items read the same section (a parent section for each of its children's items).
@@ -214,8 +208,7 @@ class _Text:
             lines: Iterable[Line] = section.all_lines() if mode == "all" else section.lines
             if mode == "prose":
                 lines = (line for line in lines if line.number not in self.field_line_numbers)
-            text = "\n".join(self.cleaned[line.number] for line in lines)
-            self._section_texts[key] = text = _TAG.sub(" ", text) if "<" in text else text
+            self._section_texts[key] = text = _without_tags(self._joined(lines))
         return has_words(text, min_words)
 
     def meta_values(self, path: str) -> list[Any]:
@@ -232,8 +225,9 @@ class _Text:
         return self.numbers[bisect.bisect_right(self.starts, offset) - 1]
 
 
-def _parts(pattern: re.Pattern[str] | None) -> tuple[ContentPattern, ...]:
-    return () if pattern is None else (ContentPattern(pattern.pattern, pattern.flags),)
+def _without_tags(text: str) -> str:
+    # Markdown punctuation needs no removing: it never counts as a word.
+    return _TAG.sub(" ", text) if "<" in text else text
 
 
 def _remove_all(patterns: tuple[ContentPattern, ...], text: str) -> str:

@@ -93,10 +93,6 @@ def _glob_regex(pattern: str) -> re.Pattern[str]:
     return re.compile("".join(out) + r"\Z")
 
 
-def count_words(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def has_words(text: str, count: int) -> bool:
     """Whether ``text`` holds at least ``count`` words; stops at the count, as most checks want one or two."""
     if count <= 1:

@@ -4,8 +4,8 @@ import pytest
 
 from mkdocs_modelcard.text import (
     alias_matcher,
-    count_words,
     glob_match,
+    has_words,
     normalize,
     plain_text,
     strip_attr_list,
@@ -84,6 +84,7 @@ def test_alias_wildcard_inside_and_at_both_ends() -> None:
     assert not matcher.match("contact details")
 
 
-def test_count_words_counts_unicode_words_only() -> None:
-    assert count_words("Vision Transformer (ViT-B/16), 86M — params") == 7  # ViT, B and 16 are three
-    assert count_words("--- | :--: | ***") == 0
+def test_has_words_counts_unicode_words_only() -> None:
+    text = "Vision Transformer (ViT-B/16), 86M — params"  # seven words: ViT, B and 16 are three
+    assert has_words(text, 7) and not has_words(text, 8)
+    assert not has_words("--- | :--: | ***", 1)
