@@ -17,7 +17,7 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .text import normalize, strip_attr_list
+from .text import heading_parts, normalize, strip_attr_list
 
 try:  # the C loader is several times faster on front-matter-heavy sites
     from yaml import CSafeLoader as _Loader
@@ -41,6 +41,7 @@ _BOLD_LABEL = re.compile(
     r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\*\*(?P<label>[^*\n:]{1,60}?)\*\*[ \t]+(?P<value>[^:\s].*)$"
 )
 _TABLE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^|\-:\s][^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
+_TEMPLATE_SLOT = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
 _META_KEY = re.compile(r"^\s*([\w-]+)\s*:")
 _OPTIONAL_TAG = re.compile(r"[ \t]*\[\s*optional\s*\](?=[^:\n]*:)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 8
@@ -95,6 +96,8 @@ class Section:
     fields: list[Field] = field(default_factory=list, repr=False)
     children: list[Section] = field(default_factory=list, repr=False)
     parent: Section | None = field(default=None, repr=False)
+    parts: tuple[str, ...] = ()
+    """The normalised topics of a heading that joins several ("Limitations & Ethical Considerations")."""
     soft: bool = False
     """A bold-only line used as a sub-heading (``**Model date**``); MkDocs renders no heading for it."""
 
@@ -128,7 +131,11 @@ class Card:
 
     @property
     def first_h1(self) -> Section | None:
-        return next((s for s in self.sections if s.level == 1), None)
+        """The first level-1 heading; failing that, a bold-only first line (``**Model card - X**``)."""
+        h1 = next((s for s in self.sections if s.level == 1), None)
+        if h1 is None and self.sections and self.sections[0].soft and not self.preamble:
+            return self.sections[0]
+        return h1
 
     def keep_outline(self) -> None:
         """Drop the card's text once it is scored, keeping its headings and metadata.
@@ -214,6 +221,8 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
     if bold and len(bold.group("label").split()) <= _MAX_LABEL_WORDS:
         return bold.group("label").strip(), bold.group("value").strip(), len(bold.group("indent").expandtabs(4))
     plain = _BOLD.sub("", text)
+    if "{" in plain:  # "{{ results_summary | default(...) }}" is a template slot, not a table row
+        plain = _TEMPLATE_SLOT.sub(" ", plain)
     if "[" in plain:  # the HF template's "- **Finetuned from model [optional]:**"
         plain = _OPTIONAL_TAG.sub("", plain)
     match = _FIELD.match(plain)
@@ -259,7 +268,13 @@ def read_card(text: str, path: str = "") -> Card:
         title, explicit_id = strip_attr_list(title)
         title = title.strip()
         section = Section(
-            title=title, key=normalize(title), level=level, line=number, explicit_id=explicit_id, soft=soft
+            title=title,
+            key=normalize(title),
+            level=level,
+            line=number,
+            explicit_id=explicit_id,
+            soft=soft,
+            parts=heading_parts(title),
         )
         while stack and stack[-1].level >= level:
             stack.pop()

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 import yaml
 
 from .patterns import ContentPattern
-from .text import alias_matcher
+from .text import alias_matcher, normalize
 
 try:  # the C loader parses the built-in checklists several times faster
     from yaml import CSafeLoader as _Loader
@@ -46,9 +46,20 @@ class Detectors:
     title: bool = False
     intro: bool = False
     content: str = "all"
+    code: bool = True
+    """Whether code blocks can hold this item (usage code, BibTeX) or only the author's prose can."""
+    cues: tuple[str, ...] = ()
+    """Words that must appear for a section about several topics, or about the item's whole group, to fill it."""
+    near: tuple[str, ...] = ()
+    """Ids of items whose sections are searched for this item's cues too (preprocessing in "Training Data")."""
+    other_sections: bool = False
+    links: bool = False
+    """A pointer is this item's content (a paper, a repository, a demo): pointer sentences count for it."""
+    """Sections about nothing else on the checklist fill the item ("Notes": a "Monitoring plan", "Future work")."""
     heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     pattern_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
+    cue_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -88,7 +99,11 @@ class Checklist:
     detection: Detection = field(default_factory=Detection)
     placeholders: tuple[str, ...] = ()
     stock_text: tuple[str, ...] = ()
+    pointers: tuple[str, ...] = ()
+    """Sentences that only point elsewhere ("See the paper."): they fill no item but those with links."""
     title_noise: tuple[str, ...] = ()
+    group_headings: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    """Headings of a whole group ("Evaluation"): its items are looked for there by their cues."""
     source: str = ""
     placeholder_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     stock_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -97,9 +112,14 @@ class Checklist:
     placeholder_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     """The placeholders one by one: applied in turn they are much faster than one big alternation."""
     stock_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
+    pointer_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     _heading_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _field_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _own_text_cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _parts_cache: dict[tuple[str, ...], tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _phrases: list[tuple[tuple[str, ...], bool, Item]] = field(default_factory=list, compare=False, repr=False)
+    _group_re: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _group_cache: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def own_text(self, text: str) -> str:
         """A short text without placeholders and stock sentences: what is left is the author's own.
@@ -124,6 +144,58 @@ class Checklist:
         """
         return self._memo(self._heading_cache, key, lambda i: i.detect.heading_re)
 
+    def items_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[tuple[Item, ...], bool]:
+        """Items a heading is about, and whether the whole heading named them.
+
+        A heading that names no item as a whole may join several topics
+        ("Limitations & Ethical Considerations", "Model Architecture &
+        Hyperparameters") or wrap one in other words ("Overall performance",
+        "Known risks"): each part is matched on its own, then by the longest
+        heading alias it contains.
+        """
+        exact = self.items_for_heading(key)
+        if exact or not parts:
+            return exact, True
+        found = self._parts_cache.get(parts)
+        if found is None:
+            items: list[Item] = []
+            for part in parts:
+                items.extend(self.items_for_heading(part) or self._contained(part))
+            found = tuple(dict.fromkeys(items))
+            if len(self._parts_cache) < 100_000:
+                self._parts_cache[parts] = found
+        return found, False
+
+    def groups_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The groups a heading names as a whole ("Evaluation", "Training Details", "Uses")."""
+        keys = (key, *parts)
+        found = self._group_cache.get(keys)
+        if found is None:
+            if not self._group_re and self.group_headings:
+                for group, aliases in self.group_headings.items():
+                    matcher = alias_matcher((group, *aliases))
+                    if matcher is not None:
+                        self._group_re[group] = matcher
+            found = tuple(group for group, matcher in self._group_re.items() if any(matcher.match(k) for k in keys))
+            if len(self._group_cache) < 100_000:
+                self._group_cache[keys] = found
+        return found
+
+    def _contained(self, part: str) -> tuple[Item, ...]:
+        """Items of the longest specific alias found as whole words inside ``part``."""
+        if not self._phrases:
+            self._phrases.extend(_phrases(self.items))
+        words = part.split()
+        for phrase, prefix, item in self._phrases:
+            size = len(phrase)
+            for start in range(len(words) - size + 1):
+                window = words[start : start + size]
+                if window[:-1] == list(phrase[:-1]) and (
+                    window[-1] == phrase[-1] or (prefix and window[-1].startswith(phrase[-1]))
+                ):
+                    return (item,)
+        return ()
+
     def items_for_field(self, key: str) -> tuple[Item, ...]:
         """Items whose field aliases match a normalised field label (memoised like headings)."""
         return self._memo(self._field_cache, key, lambda i: i.detect.field_re)
@@ -146,6 +218,43 @@ class Checklist:
     @property
     def required(self) -> list[Item]:
         return [item for item in self.items if not item.optional]
+
+
+# Words too common in headings to give a topic away when they stand inside a longer heading.
+_GENERIC_WORDS = frozenset(
+    (
+        *("data", "model", "models", "use", "uses", "usage", "summary", "description", "overview", "details"),
+        *("about", "code", "type", "version", "versions", "status", "training", "evaluation", "performance"),
+        *("results", "information", "notes", "update", "updates", "output", "input"),
+    )
+)
+
+
+def _phrases(items: tuple[Item, ...]) -> list[tuple[tuple[str, ...], bool, Item]]:
+    """Heading aliases usable inside a longer heading, longest first: (words, last word is a prefix, item)."""
+    found: dict[tuple[tuple[str, ...], bool], Item] = {}
+    for item in items:
+        for alias in item.detect.headings:
+            prefix = alias.endswith("*")
+            if "*" in alias.rstrip("*"):
+                continue
+            words = tuple(normalize(alias.rstrip("*")).split())
+            if len(words) < 2 or all(word in _GENERIC_WORDS for word in words):
+                continue
+            found.setdefault((words, prefix), item)
+    return sorted(((w, p, i) for (w, p), i in found.items()), key=lambda entry: -len(entry[0]))
+
+
+_CHECKLIST_KEYS = {
+    *("name", "title", "description", "items", "detect", "placeholders", "stock_text", "title_noise"),
+    *("groups", "pointers"),
+}
+_DETECTOR_KEYS = {
+    *("front_matter", "headings", "fields", "patterns", "title", "intro", "content", "code", "cues", "near"),
+    *("other_sections", "links"),
+}
+# Detector switches and their defaults.
+_FLAGS = (("title", False), ("intro", False), ("code", True), ("other_sections", False), ("links", False))
 
 
 def builtin_names() -> list[str]:
@@ -245,7 +354,7 @@ class _Validator:
         data = self.mapping(
             data,
             "checklist",
-            {"name", "title", "description", "items", "detect", "placeholders", "stock_text", "title_noise"},
+            _CHECKLIST_KEYS,
         )
         raw_items = data.get("items")
         if not isinstance(raw_items, list) or not raw_items:
@@ -259,6 +368,10 @@ class _Validator:
             if item.id in seen:
                 self.error(f"item {item.id!r}: key 'id'", "duplicate id")
             seen.add(item.id)
+        for item in items:
+            for other in item.detect.near:
+                if other not in seen:
+                    self.error(f"item {item.id!r}: key 'detect.near'", f"{other!r} is not the id of an item")
         detect = self.mapping(
             data.get("detect"),
             "checklist: key 'detect'",
@@ -282,6 +395,8 @@ class _Validator:
         placeholders = self.strings(data.get("placeholders"), "checklist: key 'placeholders'")
         stock = self.strings(data.get("stock_text"), "checklist: key 'stock_text'")
         noise = self.strings(data.get("title_noise"), "checklist: key 'title_noise'")
+        pointers = self.strings(data.get("pointers"), "checklist: key 'pointers'")
+        pointer_parts = self.content_patterns(pointers, "checklist: key 'pointers'")
         self.regexes(placeholders, "checklist: key 'placeholders'")
         self.regexes(noise, "checklist: key 'title_noise'")
         name = data.get("name")
@@ -292,6 +407,17 @@ class _Validator:
         if not isinstance(title, str):
             self.error("checklist: key 'title'", "expected a string")
             title = name
+        group_headings: dict[str, tuple[str, ...]] = {}
+        raw_groups = data.get("groups")
+        known_groups = {item.group for item in items}
+        if raw_groups is not None and not isinstance(raw_groups, dict):
+            self.error("checklist: key 'groups'", "expected a mapping of group names to lists of headings")
+        elif raw_groups:
+            for group, aliases in raw_groups.items():
+                if group not in known_groups:
+                    self.error(f"checklist: key 'groups.{group}'", "not the group of any item")
+                    continue
+                group_headings[group] = self.strings(aliases, f"checklist: key 'groups.{group}'")
         if self.errors:
             raise ChecklistError("invalid checklist:\n  " + "\n  ".join(self.errors))
         all_headings = [h for item in items for h in item.detect.headings]
@@ -302,7 +428,10 @@ class _Validator:
             detection=detection,
             placeholders=placeholders,
             stock_text=stock,
+            pointers=pointers,
+            pointer_parts=pointer_parts,
             title_noise=noise,
+            group_headings=group_headings,
             source=self.source,
             placeholder_re=_alternation(placeholders),
             stock_re=_alternation(_flexible(s) for s in stock),
@@ -381,7 +510,7 @@ class _Validator:
 
     def detectors(self, raw: Any, where: str, allow_empty: bool = False) -> Detectors:
         where = f"{where}: key 'detect'"
-        raw = self.mapping(raw, where, {"front_matter", "headings", "fields", "patterns", "title", "intro", "content"})
+        raw = self.mapping(raw, where, _DETECTOR_KEYS)
         if not raw and not allow_empty:
             self.error(
                 where, "an item needs at least one detector (front_matter, headings, fields, patterns, title or intro)"
@@ -394,11 +523,12 @@ class _Validator:
             self.error(f"{where}.content", f"expected one of {', '.join(CONTENT_MODES)}")
             content = "all"
         flags = {}
-        for key in ("title", "intro"):
-            flags[key] = raw.get(key, False)
+        for key, default in _FLAGS:
+            flags[key] = raw.get(key, default)
             if not isinstance(flags[key], bool):
                 self.error(f"{where}.{key}", "expected true or false")
-                flags[key] = False
+                flags[key] = default
+        cues = self.strings(raw.get("cues"), f"{where}.cues")
         return Detectors(
             front_matter=self.strings(raw.get("front_matter"), f"{where}.front_matter"),
             headings=headings,
@@ -407,9 +537,15 @@ class _Validator:
             title=flags["title"],
             intro=flags["intro"],
             content=content,
+            code=flags["code"],
+            cues=cues,
+            near=self.strings(raw.get("near"), f"{where}.near"),
+            other_sections=flags["other_sections"],
+            links=flags["links"],
             heading_re=alias_matcher(headings),
             field_re=alias_matcher(fields),
             pattern_res=self.content_patterns(patterns, f"{where}.patterns"),
+            cue_res=self.content_patterns(cues, f"{where}.cues"),
         )
 
 

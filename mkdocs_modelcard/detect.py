@@ -95,4 +95,6 @@ def is_card(path: str, card: Card, checklist: Checklist, options: DetectOptions)
 
 def _checklist_headings(card: Card, checklist: Checklist) -> int:
     """How many distinct checklist items have a heading in the card (outside code and comments)."""
-    return len({item.id for section in card.sections for item in checklist.items_for_heading(section.key)})
+    return len(
+        {item.id for section in card.sections for item in checklist.items_for_section(section.key, section.parts)[0]}
+    )

@@ -101,7 +101,7 @@ def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None
 def item_line(report: CardReport, item: Item) -> int:
     """Where a reader should look for an item: its (empty) heading if the card has one, else line 1."""
     checklist = report.score.checklist
-    matches = [s for s in report.card.sections if item in checklist.items_for_heading(s.key)]
+    matches = [s for s in report.card.sections if item in checklist.items_for_section(s.key, s.parts)[0]]
     exact = [s for s in matches if s.key == normalize(item.label)]
     return (exact or matches)[0].line if matches else 1
 

@@ -261,6 +261,7 @@ def _describe(source: str, text: str, line: int | None) -> str:
         "intro": "the text under the title",
         "field": f'"{text}" field',
         "heading": f'section "{text}"',
+        "section": f'section "{text}"',
         "pattern": f'"{text}"',
         "sub_items": "all of its sub-items",
         "not_applicable": "the card's not_applicable list",

@@ -10,14 +10,17 @@ from __future__ import annotations
 import fnmatch
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
 _ATTR_LIST = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$")
 _OPTIONAL = re.compile(r"\[\s*optional\s*\]|\(\s*optional\s*\)", re.IGNORECASE)
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.IGNORECASE)
+# "2. Intended Use", "3) Limitations", "IV. Results", "A.1 Data": numbering is not part of the topic.
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h](?:\.\d+)*[.)])\s+", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+_NON_WORD = re.compile(r"[\W_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKUP = re.compile(r"<[^>]*>")
 # Paired emphasis and code markers only, so "7*7" or "snake_case" survive.
@@ -43,9 +46,29 @@ def normalize(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub(" ", text)
     text = _OPTIONAL.sub(" ", text)
-    text = text.replace("&", " and ").lower()
+    text = text.replace("&", " and ").casefold()
+    if not text.isascii():  # "Métricas" and "Metricas", "Données" and "Donnees" are the same heading
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     text = _NUMBERING.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
+
+
+# Where a heading joins several topics: "Limitations & Ethical Considerations", "Model Architecture /
+# Hyperparameters", "Evaluation: Performance Metrics", "Datos y preprocesamiento".
+_TOPIC_SEPARATOR = re.compile(r"\s*(?:[,;/&|+:()\[\]]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b)\s*", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def heading_parts(title: str) -> tuple[str, ...]:
+    """The normalised topics a heading joins; a heading of one topic gives one part.
+
+    Split before normalising, since normalising drops the commas and slashes
+    that separate the topics.
+    """
+    title, _ = strip_attr_list(title)
+    title = _LINK.sub(r"\1", title)
+    parts = (normalize(piece) for piece in _TOPIC_SEPARATOR.split(title))
+    return tuple(dict.fromkeys(part for part in parts if part))
 
 
 def alias_matcher(aliases: Iterable[str]) -> re.Pattern[str] | None:
