@@ -245,6 +245,7 @@ def read_card(text: str, path: str = "") -> Card:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body, offset, diagnostics = split_front_matter(text, path)
+    meta_ok = not diagnostics
     meta_lines: dict[str, int] = {}
     for number, meta_line in enumerate(text.split("\n", offset)[1:offset], start=2):
         key = _META_KEY.match(meta_line)
@@ -311,6 +312,17 @@ def read_card(text: str, path: str = "") -> Card:
             open_field = None
             continue
         heading = _HEADING.match(visible) if visible[0] == "#" else None
+        if heading is None and first == "#" and visible.startswith(" ") and not visible.startswith("    "):
+            # CommonMark (GitHub, Hugging Face) renders "  ## Usage" as a heading; Python-Markdown does not.
+            heading = _HEADING.match(visible.lstrip(" "))
+            if heading and heading.group(2).strip():
+                diagnostics.append(
+                    Diagnostic(
+                        f"heading {heading.group(0).strip()[:60]!r} is indented, so MkDocs shows it as plain text;"
+                        " remove the leading spaces",
+                        number,
+                    )
+                )
         if heading and heading.group(2).strip():
             start_section(heading.group(2), len(heading.group(1)), number)
             prev_plain = None
@@ -359,6 +371,6 @@ def read_card(text: str, path: str = "") -> Card:
         fields=fields,
         lines=all_lines,
         diagnostics=diagnostics,
-        meta_ok=not diagnostics,
+        meta_ok=meta_ok,
         meta_lines=meta_lines,
     )

@@ -89,6 +89,11 @@ class Detection:
     exclude_title_words: tuple[str, ...] = ()
     front_matter_keys: tuple[str, ...] = ()
     min_headings: int = 3
+    template_filenames: tuple[str, ...] = ()
+    """File names of blank templates (``*template*``): such pages look like cards but are not."""
+    template_titles: tuple[str, ...] = ()
+    """Regular expressions for a title that still holds a template placeholder (``[Model Name]``)."""
+    template_title_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -375,8 +380,13 @@ class _Validator:
         detect = self.mapping(
             data.get("detect"),
             "checklist: key 'detect'",
-            {"filenames", "title_words", "exclude_title_words", "front_matter_keys", "min_headings"},
+            {
+                *("filenames", "title_words", "exclude_title_words", "front_matter_keys", "min_headings"),
+                *("template_filenames", "template_titles"),
+            },
         )
+        template_titles = self.strings(detect.get("template_titles"), "checklist: key 'detect.template_titles'")
+        self.regexes(template_titles, "checklist: key 'detect.template_titles'")
         min_headings = detect.get("min_headings", 3)
         if not isinstance(min_headings, int) or isinstance(min_headings, bool) or min_headings < 0:
             self.error("checklist: key 'detect.min_headings'", "expected a whole number >= 0")
@@ -391,6 +401,11 @@ class _Validator:
                 detect.get("front_matter_keys"), "checklist: key 'detect.front_matter_keys'"
             ),
             min_headings=min_headings,
+            template_filenames=self.strings(
+                detect.get("template_filenames"), "checklist: key 'detect.template_filenames'"
+            ),
+            template_titles=template_titles,
+            template_title_re=_alternation(template_titles),
         )
         placeholders = self.strings(data.get("placeholders"), "checklist: key 'placeholders'")
         stock = self.strings(data.get("stock_text"), "checklist: key 'stock_text'")

@@ -29,7 +29,7 @@ from .detect import DetectOptions
 from .engine import CardReport, analyse, catalogue, catalogue_json, item_line
 from .scaffold import scaffold
 from .scoring import ItemResult
-from .site import CardSite, summary_line
+from .site import CardSite, summary_line, templates_line
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -50,6 +50,8 @@ class Result:
     cards: list[tuple[str, CardReport]] = field(default_factory=list)
     """(path as the user would write it, report)"""
     errors: list[tuple[str, str]] = field(default_factory=list)
+    templates: dict[str, str] = field(default_factory=dict)
+    """Pages of the searched folders taken as blank templates (path as the user would write it, reason)."""
 
 
 def _read(path: Path) -> str:
@@ -89,6 +91,8 @@ def collect(
                 if site.consider(rel, text) is not None:
                     found[rel] = shown
             result.cards.extend((found[rel], site.reports[rel]) for rel in sorted(found))
+            for rel, reason in sorted(site.templates.items()):
+                result.templates[os.path.join(given, *rel.split("/"))] = reason  # noqa: PTH118
         else:
             try:
                 text = _read(target)
@@ -373,6 +377,8 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             result = collect(args.paths, checklist, options, mapping, resolve)
     except ChecklistError as exc:
         raise UsageError(str(exc)) from exc
+    if result.templates:
+        err.write(f"mkdocs-modelcard: {templates_line(result.templates)}\n")
     if args.format == "text":
         for path, report in result.cards:
             for diagnostic in report.diagnostics:

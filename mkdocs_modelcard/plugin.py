@@ -19,7 +19,7 @@ from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
 from .detect import DetectOptions
 from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
-from .site import CardSite, summary_line
+from .site import CardSite, summary_line, templates_line
 
 log = get_plugin_logger(__name__)
 
@@ -93,6 +93,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
                 files.append(File.generated(config, self.index_src, content=content))
         for problem in self.site.problems(self.config.fail_under):
             log.warning(problem)
+        if self.site.templates:
+            log.info(templates_line(self.site.templates))
         log.info(summary_line(self.site.reports.values()))
         return files
 

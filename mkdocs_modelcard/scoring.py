@@ -168,7 +168,10 @@ class _Text:
             elif section.level > 1 and not section.soft and section.key not in _NAVIGATION:
                 self.other_sections.append(section)
         self.fields_for: dict[str, list[Field]] = {}
+        headers = _table_headers(card.lines)
         for card_field in card.fields:
+            if card_field.line in headers:
+                continue  # "| Model | Top-1 |" names columns: it is no "Model:" field
             # A field labelled like a section ("- Limitations: sarcasm, short inputs") is that section.
             field_items = checklist.items_for_field(card_field.key)
             field_items = tuple(dict.fromkeys(field_items + checklist.items_for_heading(card_field.key)))
@@ -176,7 +179,6 @@ class _Text:
                 self.fields_for.setdefault(item.id, []).append(card_field)
         # Placeholders and stock sentences go in one pass over the whole card per pattern.
         texts = _remove_all(checklist.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
-        headers = _table_headers(card.lines)
         own: dict[int, str] = {}  # what a field or table header line contributes, by index
         for index, line in enumerate(card.lines):
             if line.number in headers:

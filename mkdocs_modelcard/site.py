@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from .card import Card, Diagnostic, read_card
 from .checklist import Checklist, ChecklistError, builtin_names, load_checklist
-from .detect import DetectOptions, is_card, worth_reading
+from .detect import DetectOptions, is_card, template_reason, worth_reading
 from .engine import CardReport, analyse, card_settings
 from .text import glob_match
 
@@ -60,7 +60,9 @@ class CardSite:
     checklists: dict[str, str] = field(default_factory=dict)
     resolve: Callable[[str], Checklist] = load_checklist
     reports: dict[str, CardReport] = field(default_factory=dict)
-    seen: dict[str, tuple[bytes, CardReport | None]] = field(default_factory=dict, repr=False)
+    templates: dict[str, str] = field(default_factory=dict)
+    """Pages that look like cards but are blank templates, with the reason; they get no badge and no row."""
+    seen: dict[str, tuple[bytes, CardReport | None, str | None]] = field(default_factory=dict, repr=False)
     """Every page considered, by path: a digest of its text and the outcome, for the next build to reuse."""
 
     def __post_init__(self) -> None:
@@ -71,7 +73,7 @@ class CardSite:
             if all(c.name != checklist.name for c in candidates):
                 candidates.append(checklist)
         self.candidates = candidates
-        self._earlier: dict[str, tuple[bytes, CardReport | None]] = {}
+        self._earlier: dict[str, tuple[bytes, CardReport | None, str | None]] = {}
 
     def reuse(self, earlier: CardSite) -> None:
         """Take over an earlier build's outcomes for pages whose text has not changed.
@@ -92,14 +94,16 @@ class CardSite:
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         earlier = self._earlier.get(path)
         if earlier is not None and earlier[0] == digest:
-            report = earlier[1]
+            report, template = earlier[1], earlier[2]
             if report is None or "checklist" not in card_settings(report.card):
                 self.seen[path] = earlier
                 if report is not None:
                     self.reports[path] = report
+                if template is not None:
+                    self.templates[path] = template
                 return report
         report = self._consider(path, text)
-        self.seen[path] = (digest, report)
+        self.seen[path] = (digest, report, self.templates.get(path))
         return report
 
     def _consider(self, path: str, text: str) -> CardReport | None:
@@ -115,6 +119,10 @@ class CardSite:
             checklist = next((c for c in self.candidates if is_card(path, card, c, self.options)), None)
             if checklist is None:
                 return None
+        template = template_reason(path, card, checklist)
+        if template is not None:
+            self.templates[path] = template
+            return None
         report = analyse(text, path, checklist, card=card)
         report.diagnostics[:0] = problems
         card.keep_outline()
@@ -232,6 +240,16 @@ def missing_summary(report: CardReport) -> str:
 
 def _ambiguous(label: str, report: CardReport) -> bool:
     return sum(1 for r in report.score.items if r.item.label == label) > 1
+
+
+def templates_line(templates: dict[str, str]) -> str:
+    """One line naming the pages taken as templates, so a maintainer knows why they have no badge."""
+    pages = "; ".join(f"{path} ({reason})" for path, reason in sorted(templates.items()))
+    noun = "page was" if len(templates) == 1 else "pages were"
+    return (
+        f"{len(templates)} {noun} taken as blank templates, not cards, and get no badge: {pages}. "
+        "Add `modelcard: true` to a page's front matter to score it as a card."
+    )
 
 
 def summary_line(reports: Iterable[CardReport]) -> str:
