@@ -122,7 +122,10 @@ class Checklist:
     _field_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _own_text_cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
     _parts_cache: dict[tuple[str, ...], tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _phrases: list[tuple[tuple[str, ...], bool, Item]] = field(default_factory=list, compare=False, repr=False)
+    _phrases: dict[str, list[tuple[tuple[str, ...], bool, Item]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Heading aliases usable inside a longer heading, by first word, longest first."""
     _group_re: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
     _group_cache: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -189,17 +192,21 @@ class Checklist:
     def _contained(self, part: str) -> tuple[Item, ...]:
         """Items of the longest specific alias found as whole words inside ``part``."""
         if not self._phrases:
-            self._phrases.extend(_phrases(self.items))
+            for entry in _phrases(self.items):
+                self._phrases.setdefault(entry[0][0], []).append(entry)
         words = part.split()
-        for phrase, prefix, item in self._phrases:
-            size = len(phrase)
-            for start in range(len(words) - size + 1):
+        best: tuple[int, Item] | None = None
+        for start, word in enumerate(words):
+            for phrase, prefix, item in self._phrases.get(word, ()):
+                size = len(phrase)
                 window = words[start : start + size]
-                if window[:-1] == list(phrase[:-1]) and (
+                if len(window) == size and window[:-1] == list(phrase[:-1]) and (
                     window[-1] == phrase[-1] or (prefix and window[-1].startswith(phrase[-1]))
                 ):
-                    return (item,)
-        return ()
+                    if best is None or size > best[0]:
+                        best = (size, item)
+                    break  # the longest phrase from this word is the first to match
+        return (best[1],) if best is not None else ()
 
     def items_for_field(self, key: str) -> tuple[Item, ...]:
         """Items whose field aliases match a normalised field label (memoised like headings)."""
