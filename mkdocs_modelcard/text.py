@@ -13,13 +13,14 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
-_ATTR_LIST = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$")
+# Starting only at the first of a run of spaces, and not across another "{", keeps these linear.
+_ATTR_LIST = re.compile(r"(?<!\s)\s*\{:?\s*[#.][^{}]*\}\s*$")
 _OPTIONAL = re.compile(r"\[\s*optional\s*\]|\(\s*optional\s*\)", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.IGNORECASE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MARKUP = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"<[^<>]*>")
 # Paired emphasis and code markers only, so "7*7" or "snake_case" survive.
 _EMPHASIS = re.compile(r"(?<![\w*`])(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?![\w*`])")
 
@@ -100,10 +101,20 @@ def has_words(text: str, count: int) -> bool:
     return next(itertools.islice(_WORD.finditer(text), count - 1, None), None) is not None
 
 
+PLAIN_TEXT_LIMIT = 2000
+"""Characters :func:`plain_text` reads past links and tags: its results are titles and summaries of a line or two."""
+
+
 def plain_text(markdown: str) -> str:
-    """Turn a snippet of Markdown into one line of plain text for summaries and tooltips."""
+    """Turn a snippet of Markdown into one line of plain text for summaries and tooltips.
+
+    Only the first :data:`PLAIN_TEXT_LIMIT` characters left once links and
+    tags are gone are read further: pairing up emphasis markers tries each
+    opening one against the rest of the text, so a long run of stray ``*``
+    would otherwise cost quadratic time.
+    """
     text = _LINK.sub(r"\1", markdown)
-    text = _MARKUP.sub("", text)
+    text = _MARKUP.sub("", text)[:PLAIN_TEXT_LIMIT]
     text = _EMPHASIS.sub(r"\2", text)
     text = re.sub(r"^\s*(?:[-+*>]|#+)\s+", "", text, flags=re.MULTILINE)
     return re.sub(r"\s+", " ", text).strip()
