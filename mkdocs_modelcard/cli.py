@@ -24,12 +24,16 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TextIO
 
+from mkdocs.utils import is_markdown_file
+from pathspec.gitignore import GitIgnoreSpec
+
 from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
 from .engine import CardReport, analyse, catalogue, catalogue_json, item_line
 from .scaffold import scaffold
 from .scoring import ItemResult
 from .site import CardSite, summary_line
+from .text import glob_error
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
@@ -40,8 +44,11 @@ exit codes:
      checklist, or a file could not be read
   2  usage error: bad option, a PATH that does not exist, a broken checklist
 
-A FILE argument is always scored as a card. A DIRECTORY is searched for *.md
-files and only pages the plugin would treat as cards are scored.
+A FILE argument is always scored as a card. A DIRECTORY is searched for the
+Markdown pages MkDocs would build (hidden files and folders and templates/
+left out, as MkDocs does) and only pages the plugin would treat as cards are
+scored. --include, --exclude and --checklists take gitignore-style patterns,
+like MkDocs' exclude_docs: *.md matches at any depth, a leading / anchors.
 """
 
 
@@ -64,6 +71,37 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
+# MkDocs' own default exclusions (``mkdocs.structure.files``): hidden files and folders, and templates/.
+_MKDOCS_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])
+
+
+def pages(folder: Path) -> list[tuple[Path, str]]:
+    """The documentation pages MkDocs would build from ``folder``, with their ``/``-separated relative paths.
+
+    The same rules as MkDocs' ``get_files``, so ``check docs`` scores the
+    pages the plugin sees: every Markdown extension MkDocs knows, none of the
+    files it excludes by default, only regular files (a folder named
+    ``x.md`` or a FIFO is no page), and symbolic links followed once each.
+    """
+    found: list[tuple[Path, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        info = Path(root).stat()
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        rel_root = Path(root).relative_to(folder).as_posix()
+        prefix = "" if rel_root == "." else rel_root + "/"
+        dirs[:] = sorted(d for d in dirs if not _MKDOCS_EXCLUDE.match_file(f"{prefix}{d}/"))
+        for name in files:
+            rel = prefix + name
+            path = Path(root, name)
+            if is_markdown_file(name) and not _MKDOCS_EXCLUDE.match_file(rel) and path.is_file():
+                found.append((path, rel))
+    return sorted(found, key=lambda page: page[1])
+
+
 def collect(
     paths: Sequence[str],
     checklist: Checklist,
@@ -78,8 +116,7 @@ def collect(
         if target.is_dir():
             site = CardSite(checklist, options, dict(checklists or {}), resolve)
             found: dict[str, str] = {}
-            for file in sorted(target.rglob("*.md")):
-                rel = file.relative_to(target).as_posix()
+            for file, rel in pages(target):
                 shown = os.path.join(given, *rel.split("/"))  # noqa: PTH118 - keeps the spelling the user typed
                 try:
                     text = _read(file)
@@ -89,6 +126,8 @@ def collect(
                 if site.consider(rel, text) is not None:
                     found[rel] = shown
             result.cards.extend((found[rel], site.reports[rel]) for rel in sorted(found))
+        elif not target.is_file():  # a FIFO or a device: reading it could block forever
+            result.errors.append((given, "not a regular file"))
         else:
             try:
                 text = _read(target)
@@ -368,6 +407,9 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         mapping[glob] = name
     resolve = functools.partial(load_checklist, base_dir=Path.cwd())
     options = DetectOptions(args.include, args.exclude, not args.no_auto_detect)
+    for name, globs in (("--include", args.include), ("--exclude", args.exclude), ("--checklists", mapping)):
+        if (error := glob_error(globs)) is not None:
+            raise UsageError(f"{name}: {error}")
     try:
         with _collector_paused():
             result = collect(args.paths, checklist, options, mapping, resolve)

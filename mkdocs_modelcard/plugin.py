@@ -20,6 +20,7 @@ from .config import ModelCardConfig
 from .detect import DetectOptions
 from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
 from .site import CardSite, summary_line
+from .text import glob_error
 
 log = get_plugin_logger(__name__)
 
@@ -47,6 +48,11 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         base_dir = Path(config.config_file_path or ".").parent
         resolve = functools.partial(load_checklist, base_dir=base_dir)
         options = DetectOptions(self.config.include, self.config.exclude, self.config.auto_detect)
+        for name, globs in (("include", options.include), ("exclude", options.exclude)):
+            if (error := glob_error(globs)) is not None:
+                raise PluginError(f"modelcard: {name}: {error}")
+        if (error := glob_error(self.config.checklists)) is not None:
+            raise PluginError(f"modelcard: checklists: {error}")
         try:
             self.site = CardSite(resolve(self.config.checklist), options, dict(self.config.checklists), resolve)
         except ChecklistError as exc:

@@ -7,11 +7,12 @@ Headings and field labels are compared in a normalised form so that
 
 from __future__ import annotations
 
-import fnmatch
 import itertools
 import re
 from collections.abc import Iterable
 from functools import lru_cache
+
+from pathspec.gitignore import GitIgnoreSpec
 
 # Starting only at the first of a run of spaces, and not across another "{", keeps these linear.
 _ATTR_LIST = re.compile(r"(?<!\s)\s*\{:?\s*[#.][^{}]*\}\s*$")
@@ -65,33 +66,29 @@ def alias_matcher(aliases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def glob_match(path: str, patterns: Iterable[str]) -> bool:
-    """Match a ``/``-separated path against globs where ``**`` spans folders."""
-    return any(_glob_regex(pattern).match(path) for pattern in patterns)
+    """Match a ``/``-separated path against gitignore-style patterns, as MkDocs' ``exclude_docs`` does.
+
+    MkDocs users already know these patterns: ``*.md`` matches at any depth,
+    a leading ``/`` (or a ``/`` inside the pattern) anchors it to the folder,
+    ``dir/`` matches everything below ``dir``, and ``!pattern`` takes a path
+    back out. The matcher is MkDocs' own (``pathspec``), so the two agree.
+    """
+    patterns = tuple(patterns)
+    return bool(patterns) and _glob_spec(patterns).match_file(path)
+
+
+def glob_error(patterns: Iterable[str]) -> str | None:
+    """Why a list of patterns cannot be used, or None: to be reported when the settings are read."""
+    try:
+        _glob_spec(tuple(patterns))
+    except ValueError as exc:  # pathspec's pattern errors derive from ValueError
+        return str(exc)
+    return None
 
 
 @lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    if "**" not in pattern:
-        return re.compile(fnmatch.translate(pattern).replace(".*", "[^/]*"))
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
+def _glob_spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    return GitIgnoreSpec.from_lines(patterns)
 
 
 def has_words(text: str, count: int) -> bool:
