@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 import yaml
 
 from . import safeyaml
+from .safetext import one_line
 from .text import normalize, strip_attr_list
 
 # Same boundaries as mkdocs.utils.meta.YAML_RE, so we see what MkDocs renders.
@@ -50,9 +51,13 @@ class Diagnostic:
     line: int | None = None
 
     def located(self, path: str, severity: str = "") -> str:
-        """``path:line: [severity: ]message``, the form editors and CI logs turn into links."""
+        """``path:line: [severity: ]message``, the form editors and CI logs turn into links.
+
+        One line whatever the card holds: a line break in a path or in a value quoted
+        by the message would start a log line of the card author's choosing.
+        """
         where = f"{path}:{self.line}" if self.line else path
-        return f"{where}: {severity + ': ' if severity else ''}{self.message}"
+        return one_line(f"{where}: {severity + ': ' if severity else ''}{self.message}")
 
 
 class Line(NamedTuple):

@@ -30,6 +30,7 @@ from pathspec.gitignore import GitIgnoreSpec
 from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
 from .engine import CardReport, analyse, catalogue, catalogue_json, item_line
+from .safetext import one_line
 from .scaffold import scaffold
 from .scoring import ItemResult
 from .site import CardSite, summary_line
@@ -152,19 +153,21 @@ def format_json(result: Result, fail_under: float | None, out: TextIO) -> None:
 
 
 def format_text(result: Result, fail_under: float | None, out: TextIO) -> None:
+    # Every line through one_line(): titles and paths come from the card's author (see safetext).
     if not result.cards:
         out.write("no model cards found\n")
     for path, report in result.cards:
         score = report.score
         flag = "  BELOW" if fail_under is not None and score.percent < fail_under else ""
-        out.write(
+        line = (
             f"{path}  {score.percent}%  ({score.filled_required_count}/{score.required_count} required)"
-            f"  {report.title}{flag}\n"
+            f"  {report.title}{flag}"
         )
+        out.write(one_line(line) + "\n")
         for missing in score.missing_required:
-            out.write(f"    - {missing.item.label} ({missing.item.group})\n")
+            out.write(one_line(f"    - {missing.item.label} ({missing.item.group})") + "\n")
     for path, message in result.errors:
-        out.write(f"{path}  error: {message}\n")
+        out.write(one_line(f"{path}  error: {message}") + "\n")
     if result.cards:
         line = summary_line(report for _, report in result.cards)
         if fail_under is not None:
@@ -434,5 +437,5 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     try:
         return run(args, out or sys.stdout, err)
     except UsageError as exc:
-        err.write(f"mkdocs-modelcard: {exc}\n")
+        err.write(one_line(f"mkdocs-modelcard: {exc}") + "\n")
         return EXIT_USAGE

@@ -16,6 +16,7 @@ from .card import Card, Diagnostic, read_card
 from .checklist import Checklist, ChecklistError, builtin_names, load_checklist
 from .detect import DetectOptions, is_card, worth_reading
 from .engine import CardReport, analyse, card_settings
+from .safetext import one_line
 from .text import glob_match
 
 
@@ -183,17 +184,18 @@ class CardSite:
     def problems(self, fail_under: float | None = None) -> list[str]:
         """Warning lines for the build log: each card's own diagnostics, missing gates, cards below the threshold."""
         lines = [d.located(r.path) for r in self.sorted_by_path() for d in r.diagnostics]
+        more: list[str] = []
         for report in self.sorted_by_path():
             kind = report.score.checklist.title.lower()
             if report.score.incomplete:
                 missing = ", ".join(r.item.label for r in report.score.incomplete)
-                lines.append(f"{report.path}: {kind} is incomplete; missing required items: {missing}")
+                more.append(f"{report.path}: {kind} is incomplete; missing required items: {missing}")
             if fail_under is not None and report.score.percent < fail_under:
-                lines.append(
+                more.append(
                     f"{report.path}: {kind} scores {report.score.percent}%, below fail_under {fail_under:g}%; "
                     f"missing required items: {missing_summary(report)}"
                 )
-        return lines
+        return lines + [one_line(line) for line in more]  # a path or a custom label must not break the log line
 
     def below(self, threshold: float) -> list[CardReport]:
         """Cards whose shown (rounded) score is under the threshold, as the CLI counts them."""
@@ -203,23 +205,45 @@ class CardSite:
         return [self.reports[p] for p in sorted(self.reports)]
 
 
-def badge_slugs(paths: Iterable[str]) -> dict[str, str]:
-    """A stable file-name slug per card path; clashes get -2, -3 in path order.
+def _plain_slug(path: str) -> str:
+    stem = path[:-3] if path.lower().endswith(".md") else path
+    return re.sub(r"[^a-z0-9_.-]+", "-", stem.lower()).strip("-.") or "card"
 
-    The slug is the URL a README embeds, so it depends only on the card's path.
+
+def badge_slugs(paths: Iterable[str]) -> dict[str, str]:
+    """A file-name slug per card path: the path in lower case with ``/`` and the like as ``-``.
+
+    The slug is the URL a README embeds, so a card's slug must never pass to
+    another card. Where paths share a plain slug (``A/B.md`` and ``a-b.md``)
+    none of them keeps it, whatever the order they were added in: each gets
+    ``<slug>~<hash of its path>`` instead (``~`` never occurs in a plain slug),
+    and :func:`badge_clashes` says so in the build log.
     """
+    paths = sorted(paths)
+    counts: dict[str, int] = {}
+    for path in paths:
+        counts[_plain_slug(path)] = counts.get(_plain_slug(path), 0) + 1
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
-    for path in sorted(paths):
-        stem = path[:-3] if path.lower().endswith(".md") else path
-        base = re.sub(r"[^a-z0-9_.-]+", "-", stem.lower()).strip("-.") or "card"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        slugs[path] = slug
+    for path in paths:
+        plain = _plain_slug(path)
+        if counts[plain] > 1:
+            plain += "~" + hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+        slugs[path] = plain
     return slugs
+
+
+def badge_clashes(paths: Iterable[str]) -> list[str]:
+    """A warning per badge name that several cards would share, naming the cards and where their badges are."""
+    slugs = badge_slugs(paths)
+    groups: dict[str, list[str]] = {}
+    for path, slug in slugs.items():
+        groups.setdefault(slug.split("~", 1)[0], []).append(path)
+    return [
+        f"badges: {', '.join(members)} would share the badge name {plain}.svg; none of them gets it, "
+        f"so that its URL never shows another card's score ({', '.join(slugs[m] + '.svg' for m in members)})"
+        for plain, members in sorted(groups.items())
+        if len(members) > 1
+    ]
 
 
 def missing_summary(report: CardReport) -> str:
