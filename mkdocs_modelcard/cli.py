@@ -4,7 +4,8 @@ It detects and scores cards exactly as the plugin does (the same CardSite),
 so a red CI job and a badge on the site always tell the same story.
 
 Exit codes: 0 all good, 1 a card below ``--fail-under`` or a file that could
-not be read, 2 a usage error (bad option, missing path, broken checklist).
+not be read, 2 a usage error (bad option, missing path, broken checklist),
+3 the report could not be written.
 """
 
 from __future__ import annotations
@@ -14,10 +15,12 @@ import contextlib
 import functools
 import gc
 import html
+import io
 import json
 import os
 import re
 import sys
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -36,7 +39,7 @@ from .scoring import ItemResult
 from .site import CardSite, summary_line
 from .text import glob_error
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 
 EPILOG = """\
 exit codes:
@@ -44,6 +47,7 @@ exit codes:
   1  a card scored below --fail-under, missed a required (gate) item of its
      checklist, or a file could not be read
   2  usage error: bad option, a PATH that does not exist, a broken checklist
+  3  the report could not be written (a closed pipe or stdout, a full disk)
 
 A FILE argument is always scored as a card. A DIRECTORY is searched for the
 Markdown pages MkDocs would build (hidden files and folders and templates/
@@ -109,13 +113,14 @@ def collect(
     options: DetectOptions,
     checklists: dict[str, str] | None = None,
     resolve: Callable[[str], Checklist] = load_checklist,
+    root: Path | None = None,
 ) -> Result:
     """Score the given files, and the cards found in the given directories, in a stable order."""
     result = Result()
     for given in paths:
         target = Path(given)
         if target.is_dir():
-            site = CardSite(checklist, options, dict(checklists or {}), resolve)
+            site = CardSite(checklist, options, dict(checklists or {}), resolve, root=root)
             found: dict[str, str] = {}
             for file, rel in pages(target):
                 shown = os.path.join(given, *rel.split("/"))  # noqa: PTH118 - keeps the spelling the user typed
@@ -136,7 +141,7 @@ def collect(
                 result.errors.append((given, _describe(exc)))
                 continue
             # Detection only picks the checklist here: a file named on the command line is always scored.
-            single = CardSite(checklist, options, dict(checklists or {}), resolve)
+            single = CardSite(checklist, options, dict(checklists or {}), resolve, root=root)
             report = single.consider(target.as_posix(), text)
             if report is None:
                 report = analyse(text, target.as_posix(), checklist)
@@ -180,6 +185,11 @@ def _missing(result: Result) -> list[tuple[str, CardReport, ItemResult]]:
     return [(path, report, r) for path, report in result.cards for r in report.score.missing_required]
 
 
+def _uri(path: str) -> str:
+    """A relative URI reference for SARIF: ``/``-separated and percent-encoded (``a b#1.md`` is ``a%20b%231.md``)."""
+    return urllib.parse.quote(Path(path).as_posix(), safe="/")
+
+
 def format_sarif(result: Result, fail_under: float | None, out: TextIO) -> None:
     """SARIF 2.1.0: one result per missing required item, at the line of its heading (or line 1)."""
     rules: dict[str, dict[str, Any]] = {}
@@ -205,7 +215,7 @@ def format_sarif(result: Result, fail_under: float | None, out: TextIO) -> None:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": Path(path).as_posix()},
+                            "artifactLocation": {"uri": _uri(path)},
                             "region": {"startLine": item_line(report, item)},
                         }
                     }
@@ -218,7 +228,7 @@ def format_sarif(result: Result, fail_under: float | None, out: TextIO) -> None:
                 "ruleId": "read-error",
                 "level": "error",
                 "message": {"text": message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(path).as_posix()}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}],
             }
         )
     if result.errors:
@@ -274,6 +284,11 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]|<>#])", r"\\\1", escaped).replace("\n", " ")
 
 
+def _code(text: str) -> str:
+    """Text as code in a table cell: backslash escapes do not work inside backticks, entities in ``<code>`` do."""
+    return "<code>" + html.escape(one_line(text)).replace("|", "&#124;") + "</code>"
+
+
 def format_markdown(result: Result, fail_under: float | None, out: TextIO) -> None:
     """A summary table for a CI step summary ($GITHUB_STEP_SUMMARY)."""
     out.write("## Model card check\n\n")
@@ -291,11 +306,11 @@ def format_markdown(result: Result, fail_under: float | None, out: TextIO) -> No
                 status = f" (below {fail_under:g}%)"
             missing = ", ".join(r.item.label for r in score.missing_required) or "none"
             out.write(
-                f"| {_md(report.title)}<br>`{_md(path)}` | {_md(score.checklist.title)} "
+                f"| {_md(report.title)}<br>{_code(path)} | {_md(score.checklist.title)} "
                 f"| {score.percent}%{status} | {_md(missing)} |\n"
             )
     for path, message in result.errors:
-        out.write(f"\n**Could not read** `{_md(path)}`: {_md(message)}\n")
+        out.write(f"\n**Could not read** {_code(path)}: {_md(message)}\n")
 
 
 FORMATS: dict[str, Callable[[Result, float | None, TextIO], None]] = {
@@ -368,13 +383,19 @@ def _checklist(spec: str) -> Checklist:
 def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     checklist = _checklist(args.checklist)
     target = Path(args.path)
+    # Path("newname/") is "newname": without this the folder the user meant would become a file.
+    if args.path.endswith(("/", os.sep)) or target.is_dir():
+        raise UsageError(f"{args.path} is a folder; name the card to create, e.g. {target / 'name_model_card.md'}")
     if not target.parent.is_dir():
         raise UsageError(f"no such folder: {target.parent}")
     try:
         with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite
             handle.write(scaffold(checklist, args.name))
     except FileExistsError:
-        err.write(f"mkdocs-modelcard: {target} exists; it was not overwritten\n")
+        err.write(one_line(f"mkdocs-modelcard: {target} exists; it was not overwritten") + "\n")
+        return EXIT_FAIL
+    except OSError as exc:
+        err.write(one_line(f"mkdocs-modelcard: cannot write {target}: {_describe(exc)}") + "\n")
         return EXIT_FAIL
     out.write(f"wrote {target} ({checklist.title.lower()}, {len(checklist.items)} checklist items)\n")
     return EXIT_OK
@@ -415,7 +436,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise UsageError(f"{name}: {error}")
     try:
         with _collector_paused():
-            result = collect(args.paths, checklist, options, mapping, resolve)
+            result = collect(args.paths, checklist, options, mapping, resolve, root=Path.cwd())
     except ChecklistError as exc:
         raise UsageError(str(exc)) from exc
     if args.format == "text":
@@ -433,9 +454,31 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     """Run the command; console scripts pass the returned code to ``sys.exit``."""
     args = build_parser().parse_args(argv)
     run = run_new if args.command == "new" else run_check
-    err = err or sys.stderr
+    err = err or sys.stderr or io.StringIO()
+    out = out or sys.stdout
+    if out is None:  # started with standard output closed (``>&-``)
+        err.write("mkdocs-modelcard: standard output is closed; no report can be written\n")
+        return EXIT_OUTPUT
     try:
-        return run(args, out or sys.stdout, err)
+        code = run(args, out, err)
+        out.flush()  # a full disk shows here, not at exit
     except UsageError as exc:
         err.write(one_line(f"mkdocs-modelcard: {exc}") + "\n")
         return EXIT_USAGE
+    except BrokenPipeError:  # ``check | head -1``: the reader has all it wanted
+        _silence(out)
+        return EXIT_OUTPUT
+    except OSError as exc:  # e.g. writing to /dev/full
+        _silence(out)
+        with contextlib.suppress(OSError):
+            err.write(one_line(f"mkdocs-modelcard: cannot write the report: {_describe(exc)}") + "\n")
+        return EXIT_OUTPUT
+    return code
+
+
+def _silence(out: TextIO) -> None:
+    """Point a failed standard output at /dev/null, so Python's own flush at exit does not fail again."""
+    if out is sys.stdout:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())

@@ -76,7 +76,9 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         if (error := index_path_error(self.config.index_path)) is not None:
             raise PluginError(f"modelcard: index_path {self.config.index_path!r}: {error}")
         try:
-            self.site = CardSite(resolve(self.config.checklist), options, dict(self.config.checklists), resolve)
+            self.site = CardSite(
+                resolve(self.config.checklist), options, dict(self.config.checklists), resolve, root=base_dir
+            )
         except ChecklistError as exc:
             raise PluginError(f"modelcard: {exc}") from exc
         if earlier is not None:

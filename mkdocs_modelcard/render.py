@@ -337,11 +337,25 @@ def place_checklist(page_html: str, marker: str, checklist: str) -> str | None:
     return page_html[:at] + checklist + page_html[at + len(marker) :]
 
 
+def _after_first_h1(page_html: str) -> int:
+    """Where the first ``</h1>`` outside HTML comments ends (0 if none): ``<!-- </h1> -->`` is no title."""
+    pos = 0
+    for match in _H1_END.finditer(page_html):
+        while True:  # skip past the comments that open before this match
+            start = page_html.find("<!--", pos, match.start())
+            if start < 0:
+                break
+            end = page_html.find("-->", start + 4)
+            pos = len(page_html) if end < 0 else end + 3
+        if match.start() >= pos:
+            return match.end()
+    return 0
+
+
 def inject(page_html: str, badge: str, checklist: str, placement: str) -> str:
     """Badge right after the first H1 (or at the top), checklist after it or at the end."""
     top = badge + (checklist if placement == "top" else "")
-    match = _H1_END.search(page_html)
-    at = match.end() if match else 0
+    at = _after_first_h1(page_html)
     page_html = page_html[:at] + "\n" + top + "\n" + page_html[at:]
     if placement == "bottom" and checklist:
         page_html = page_html + "\n" + checklist

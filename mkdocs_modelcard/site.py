@@ -11,6 +11,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path, PureWindowsPath
 
 from .card import Card, Diagnostic, read_card
 from .checklist import Checklist, ChecklistError, builtin_names, load_checklist
@@ -63,6 +64,8 @@ class CardSite:
     reports: dict[str, CardReport] = field(default_factory=dict)
     seen: dict[str, tuple[bytes, CardReport | None]] = field(default_factory=dict, repr=False)
     """Every page considered, by path: a digest of its text and the outcome, for the next build to reuse."""
+    root: Path | None = None
+    """The project folder: a checklist file that a card names must be inside it."""
 
     def __post_init__(self) -> None:
         names = [*self.checklists.values(), *(n for n in builtin_names() if n != self.checklist.name)]
@@ -126,10 +129,15 @@ class CardSite:
         """The checklist the card or the site names for this page, if any."""
         name = card_settings(card).get("checklist")
         if name is not None:
+            line = card.meta_lines.get("modelcard")
+            refused = _outside_project(str(name), self.root)
+            if refused is not None:
+                problems.append(Diagnostic(f"modelcard.checklist {str(name)!r}: {refused}", line))
+                return self.checklist
             try:
                 return self.resolve(str(name))
             except ChecklistError as exc:
-                problems.append(Diagnostic(f"modelcard.checklist: {exc}; the default checklist is used", None))
+                problems.append(Diagnostic(f"modelcard.checklist: {exc}; the default checklist is used", line))
                 return self.checklist
         for pattern, mapped in self.checklists.items():
             if glob_match(path, [pattern]):
@@ -203,6 +211,27 @@ class CardSite:
 
     def sorted_by_path(self) -> list[CardReport]:
         return [self.reports[p] for p in sorted(self.reports)]
+
+
+def _outside_project(spec: str, root: Path | None) -> str | None:
+    """Why a card may not use this checklist file, or None.
+
+    A card is written by anyone who can open a pull request; the site's
+    settings are not. So a card can name a built-in checklist or a file inside
+    the project, never an arbitrary file of the build machine (whose key names
+    the checklist error would echo into the log).
+    """
+    if spec in builtin_names():
+        return None
+    refusal = "a card can name a built-in checklist or a file inside the project folder only; the default is used"
+    path = Path(spec)
+    if path.is_absolute() or PureWindowsPath(spec).drive:
+        return refusal
+    if root is None:
+        return refusal if ".." in path.parts else None
+    base = root.resolve()
+    target = (base / path).resolve()
+    return None if target == base or base in target.parents else refusal
 
 
 def _plain_slug(path: str) -> str:
