@@ -163,7 +163,13 @@ class ContentPattern:
         try:
             self._anchored = re.compile(lowered, case_sensitive)
             self._required = required_literals(lowered, case_sensitive)
-            if lowered.startswith(_WORD_BOUNDARY) and not lowered.startswith(_WORD_BOUNDARY + "|"):
+            # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
+            # and read the rest of it each time (quadratic), where \b allows only the first.
+            if (
+                lowered.startswith(_WORD_BOUNDARY)
+                and not lowered.startswith(_WORD_BOUNDARY + "|")
+                and not lowered.startswith(_WORD_BOUNDARY + "\\d")
+            ):
                 self._scan = re.compile(lowered[len(_WORD_BOUNDARY) :], case_sensitive)
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
             self._anchored = self._scan = None

@@ -53,6 +53,9 @@ SLOW_CARDS = {
     "numbers then gpu hours": TITLE + "1," * 17_500 + " x gpu hours\n",
     "digits then 5 % accuracy": TITLE + "1" * 35_000 + " 5 % accuracy\n",
     "many placeholder lines": TITLE + "[More Information Needed]\n" * 20_000,
+    "digits then param": TITLE + "1" * 16_000 + " x param\n",  # 12 s before
+    "table row of metric names": TITLE + "| " + "acc " * 36_000 + "\n",  # 1.8 s before
+    "blank lines then a table": TITLE + "[More Information Needed]\n" * 20_000 + "| a |\n",
     # Helpers: 44 s, 14 s and 9 s before.
     "stray emphasis": TITLE + "*a " * 9_000 + "\n",
     "stray angle brackets": TITLE + "<" * 80_000 + "\n",
