@@ -8,6 +8,7 @@ because a typo found at build time is far cheaper than a silently wrong score.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,13 +19,10 @@ from typing import Any, TypeVar
 
 import yaml
 
+from . import safeyaml
 from .patterns import ContentPattern
+from .regexcheck import regex_problem
 from .text import alias_matcher, normalize
-
-try:  # the C loader parses the built-in checklists several times faster
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 CONTENT_MODES = ("all", "own", "prose")
 _T = TypeVar("_T")
@@ -200,8 +198,10 @@ class Checklist:
             for phrase, prefix, item in self._phrases.get(word, ()):
                 size = len(phrase)
                 window = words[start : start + size]
-                if len(window) == size and window[:-1] == list(phrase[:-1]) and (
-                    window[-1] == phrase[-1] or (prefix and window[-1].startswith(phrase[-1]))
+                if (
+                    len(window) == size
+                    and window[:-1] == list(phrase[:-1])
+                    and (window[-1] == phrase[-1] or (prefix and window[-1].startswith(phrase[-1])))
                 ):
                     if best is None or size > best[0]:
                         best = (size, item)
@@ -305,24 +305,31 @@ def _load_path(path: str, mtime_ns: int) -> Checklist:
 
 
 def parse_checklist(text: str, source: str = "<checklist>") -> Checklist:
+    lines: dict[int, int] = {}
     try:
-        data = yaml.load(text, Loader=_Loader)
+        # Duplicate keys are refused: PyYAML would silently keep the last, dropping a detector or an item's setting.
+        data = safeyaml.load(text, unique_keys=True, lines=lines)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
-        raise ChecklistError(f"{source}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    return _Validator(source).checklist(data)
+        what = "cannot be used" if isinstance(exc, safeyaml.YAMLLimitError) else "not valid YAML"
+        raise ChecklistError(f"{source}{where}: {what}: {getattr(exc, 'problem', exc)}") from exc
+    return _Validator(source, lines).checklist(data)
 
 
 class _Validator:
     """Turns raw YAML into a Checklist, collecting every problem before failing."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lines: dict[int, int] | None = None) -> None:
         self.source = source
         self.errors: list[str] = []
+        self.lines = lines or {}
+        """Line of each mapping of the file, by ``id``: errors name the line of the item they are about."""
+        self.line: int | None = None
 
     def error(self, where: str, message: str) -> None:
-        self.errors.append(f"{self.source}: {where}: {message}")
+        at = f"{self.source}:{self.line}" if self.line else self.source
+        self.errors.append(f"{at}: {where}: {message}")
 
     def strings(self, value: Any, where: str) -> tuple[str, ...]:
         if value is None:
@@ -335,18 +342,25 @@ class _Validator:
         return ()
 
     def regexes(self, values: tuple[str, ...], where: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
-        return self._compiled(values, where, lambda value: re.compile(value, flags))
+        return self._compiled(values, where, flags, lambda value: re.compile(value, flags))
 
     def content_patterns(self, values: tuple[str, ...], where: str) -> tuple[ContentPattern, ...]:
-        return self._compiled(values, where, lambda value: ContentPattern(value, re.MULTILINE))
+        flags = re.MULTILINE | re.IGNORECASE
+        return self._compiled(values, where, flags, lambda value: ContentPattern(value, re.MULTILINE))
 
-    def _compiled(self, values: tuple[str, ...], where: str, compile_: Callable[[str], _T]) -> tuple[_T, ...]:
+    def _compiled(
+        self, values: tuple[str, ...], where: str, flags: int, compile_: Callable[[str], _T]
+    ) -> tuple[_T, ...]:
         compiled = []
         for value in values:
-            try:
-                compiled.append(compile_(value))
-            except re.error as exc:
-                self.error(where, f"invalid regular expression {value!r}: {exc}")
+            problem = regex_problem(value, flags)
+            if problem is None:
+                try:
+                    compiled.append(compile_(value))
+                    continue
+                except (re.error, OverflowError, RecursionError, ValueError) as exc:
+                    problem = f"invalid regular expression: {exc}"
+            self.error(where, f"regular expression {value!r} refused: {problem}")
         return tuple(compiled)
 
     def mapping(self, value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
@@ -464,7 +478,15 @@ class _Validator:
         )
 
     def item(self, raw: Any, index: int, parent: Item | None = None) -> list[Item]:
-        """The item and, after it, its sub-items (which inherit group and optional)."""
+        """The item and, after it, its sub-items (which inherit group and optional); errors name its line."""
+        outer = self.line
+        self.line = self.lines.get(id(raw), outer)
+        try:
+            return self._item(raw, index, parent)
+        finally:
+            self.line = outer
+
+    def _item(self, raw: Any, index: int, parent: Item | None) -> list[Item]:
         where = f"item #{index + 1}" if parent is None else f"item {parent.id!r}: sub-item #{index + 1}"
         if not isinstance(raw, dict):
             self.error(where, "expected a mapping with id, label and group")
@@ -493,8 +515,8 @@ class _Validator:
             self.error(f"{where}: key 'optional'", "expected true or false")
             optional = False
         weight = raw.get("weight", 1)
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
-            self.error(f"{where}: key 'weight'", "expected a number >= 0")
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight < math.inf:
+            self.error(f"{where}: key 'weight'", "expected a finite number >= 0")  # .nan would poison every score
             weight = 1
         min_words = raw.get("min_words", 1)
         if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 1:

@@ -28,9 +28,10 @@ from .checklist import Checklist, Detectors, Item
 from .patterns import ContentPattern, lowered_for_search
 from .text import has_words
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
 _MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
+# Each run of spaces has one place to go (not "\s*\|?\s*"), so a padded line is matched in linear time.
+_TABLE_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|^\s*\|\s*:?-+:?\s*\|\s*$")
 
 
 class Evidence(NamedTuple):
