@@ -160,7 +160,7 @@ class Checklist:
         heading alias it contains.
         """
         exact = self.items_for_heading(key)
-        if exact or not parts:
+        if not parts or (exact and len(parts) == 1):
             return exact, True
         found = self._parts_cache.get(parts)
         if found is None:
@@ -170,7 +170,9 @@ class Checklist:
             found = tuple(dict.fromkeys(items))
             if len(self._parts_cache) < 100_000:
                 self._parts_cache[parts] = found
-        return found, False
+        if exact and set(found) <= set(exact):
+            return exact, True  # "Bias, Risks, and Limitations" is one topic, whatever its commas
+        return tuple(dict.fromkeys(exact + found)), False
 
     def groups_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The groups a heading names as a whole ("Evaluation", "Training Details", "Uses")."""

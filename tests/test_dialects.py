@@ -1,0 +1,374 @@
+"""Card dialects and the failure classes found on cards nobody tuned for, one small card each.
+
+Each card is written the way that family of authors writes, with the labelling
+rules' verdicts: content, not headings; placeholders never count; a pointer
+alone fills nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_modelcard.card import read_card
+from mkdocs_modelcard.checklist import load_checklist
+from mkdocs_modelcard.detect import DetectOptions, is_card, template_reason
+from mkdocs_modelcard.engine import analyse
+from mkdocs_modelcard.scoring import score_card
+
+MODEL = load_checklist("model")
+
+
+def verdicts(text: str) -> dict[str, bool]:
+    return {r.item.id: r.filled for r in score_card(read_card(text), MODEL).items}
+
+
+def evidence(text: str, item: str) -> tuple[str, int | None] | None:
+    result = next(r for r in score_card(read_card(text), MODEL).items if r.item.id == item)
+    return (result.evidence.source, result.evidence.line) if result.evidence else None
+
+
+MITCHELL = """\
+# Model Card: Kinyarwanda ASR
+
+## Model Details
+
+Speech recognition for Kinyarwanda, trained by the Digital Umuganda team in 2023.
+
+## Intended Use
+
+Transcribing radio archives for researchers who study the language.
+
+## Factors
+
+Accuracy is reported separately for male and female speakers and for three regional accents.
+
+## Metrics
+
+Word error rate on the held-out test set, because transcripts are read word by word.
+
+## Evaluation Data
+
+Two thousand utterances of the Common Voice test split, none of them seen in training.
+
+## Training Data
+
+Four hundred hours of Common Voice recordings.
+
+## Quantitative Analyses
+
+WER is 21.4 for female and 23.9 for male speakers.
+
+## Ethical Considerations
+
+Speakers of rural dialects are under-represented, so their speech is transcribed worse.
+
+## Caveats and Recommendations
+
+We recommend checking transcripts by hand before they are published.
+"""
+
+
+def test_mitchell_headings() -> None:
+    got = verdicts(MITCHELL)
+    for item in ("direct_use", "factors", "evaluation_metrics", "testing_data", "training_data", "results"):
+        assert got[item], item
+    assert got["bias_risks_limitations"] and got["recommendations"]
+
+
+GOOGLE_MCT = """\
+# Bird call classifier
+
+## Model Summary
+
+A small convolutional network that tells the calls of twelve songbirds apart.
+
+## Intended Usage
+
+Field researchers tag their recordings with it before listening to them.
+
+## Model Data
+
+Twenty thousand labelled clips from the Xeno-canto archive, resampled to 16 kHz.
+
+## Model Creation & Maintenance
+
+Built and maintained by the Ornithology Lab; retrained every spring.
+
+## Known Caveats
+
+Calls overlapping with rain or traffic noise are often missed.
+"""
+
+
+def test_google_model_card_toolkit_headings() -> None:
+    got = verdicts(GOOGLE_MCT)
+    for item in ("model_summary", "direct_use", "training_data", "bias_risks_limitations", "developed_by"):
+        assert got[item], item
+
+
+NVIDIA = """\
+# Model Overview
+
+## Description:
+
+MotionNet estimates human motion from monocular video for animation studios.
+
+## Model Architecture:
+
+**Architecture Type:** Transformer
+
+**Network Architecture:** 12 layers, 8 attention heads, a motion decoder on top of a ViT encoder.
+
+## Software Integration:
+
+**Runtime Engine(s):** PyTorch 2.1
+
+**Supported Hardware Microarchitecture Compatibility:** NVIDIA Ampere
+
+## Model Version(s):
+
+MotionNet v1.0
+
+## Ethical Considerations:
+
+NVIDIA believes Trustworthy AI is a shared responsibility and we have established policies and practices to enable
+development for a wide array of AI applications.
+"""
+
+
+def test_nvidia_sections_and_stock_text() -> None:
+    got = verdicts(NVIDIA)
+    assert got["model_type"] and got["model_architecture"] and got["compute_requirements"] and got["version"]
+    # The Trustworthy AI paragraph is on every NVIDIA card: it says nothing about this model.
+    assert not got["bias_risks_limitations"]
+
+
+AUTOTRAIN = """\
+---
+tags:
+- autotrain
+- text-classification
+---
+
+# Model Trained Using AutoTrain
+
+- Problem type: Text Classification
+
+## Validation Metrics
+
+- loss: 0.31
+- accuracy: 0.912
+- f1: 0.897
+"""
+
+
+def test_autotrain_validation_metrics() -> None:
+    got = verdicts(AUTOTRAIN)
+    assert got["model_type"] and got["results"] and got["evaluation_metrics"]
+
+
+TIMM = """\
+# Model card for vit_small_patch16_224.augreg_in21k
+
+An image classification model, trained on ImageNet-21k by the paper authors.
+
+## Model Details
+
+- **Model Type:** Image classification / feature backbone
+- **Model Stats:**
+  - Params (M): 30.1
+  - Image size: 224 x 224
+
+## Model Usage
+
+```python
+import timm
+model = timm.create_model("vit_small_patch16_224.augreg_in21k", pretrained=True)
+```
+
+## Model Comparison
+
+Explore the dataset and runtime metrics of this model in the timm model results; it is faster than ResNet-50 at
+equal accuracy.
+"""
+
+
+def test_timm_sections() -> None:
+    got = verdicts(TIMM)
+    assert got["model_type"] and got["model_size"] and got["usage_instructions"] and got["benchmark_comparisons"]
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## 2. Intended Use Cases",
+        "## 3) Intended use",
+        "## IV. Intended Use",
+        "## <b>Intended Use</b>",
+        "## 🎯 Intended Use",
+        "## **Intended Use**",
+        "## Intended Use {#uses}",
+        "## Uso previsto",
+        "## Utilisation prévue",
+    ],
+)
+def test_numbered_decorated_and_translated_headings(heading: str) -> None:
+    assert verdicts(f"# Model Card for X\n\n{heading}\n\nSorting beetle photos before an expert looks at them.\n")[
+        "direct_use"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("heading", "items"),
+    [
+        ("## Limitations & Ethical Considerations", ["bias_risks_limitations"]),
+        ("## Model Architecture & Hyperparameters", ["model_architecture", "training_hyperparameters"]),
+        ("## Evaluation / Performance Metrics", ["performance_metrics"]),
+        ("## Known risks and limitations", ["bias_risks_limitations"]),
+    ],
+)
+def test_combined_headings_fill_each_topic(heading: str, items: list[str]) -> None:
+    text = (
+        f"# Model Card for X\n\n{heading}\n\nA ResNet-50 backbone with 12 layers, learning rate 0.001 for 30 epochs; "
+        "accuracy is 91.2% on the test split, and rotated photos fail.\n"
+    )
+    got = verdicts(text)
+    for item in items:
+        assert got[item], item
+
+
+def test_a_joined_heading_fills_only_the_topics_its_text_speaks_of() -> None:
+    text = (
+        "# Model Card for X\n\n## Evaluation\n\n### Testing Data, Factors & Metrics\n\n"
+        "Performance was judged by humans on whether the text stays on topic.\n"
+    )
+    got = verdicts(text)
+    assert not got["factors"] and not got["testing_data"]
+
+
+def test_cards_without_an_h1_are_read() -> None:
+    text = "**Model card - Kinyarwanda speech model**\n\n**Intended use**\n\nTranscribing Kinyarwanda radio archives.\n"
+    got = verdicts(text)
+    assert got["model_name"] and got["direct_use"]
+
+
+def test_indented_headings_count_and_are_reported() -> None:
+    text = "# Model Card for X\n\n  ## Intended Use\n\nSorting beetle photos before an expert looks at them.\n"
+    card = read_card(text, "x.md")
+    assert verdicts(text)["direct_use"]
+    assert [d.line for d in card.diagnostics] == [3]
+    assert "MkDocs shows it as plain text" in card.diagnostics[0].message
+
+
+def test_code_only_usage_fills_usage_instructions_but_not_direct_use() -> None:
+    text = "# Model Card for X\n\n## Usage\n\n```python\nmodel = load('x')\nmodel.predict(image)\n```\n"
+    got = verdicts(text)
+    assert got["usage_instructions"]
+    assert not got["direct_use"]
+
+
+def test_a_course_link_is_no_training_procedure() -> None:
+    text = (
+        "# PPO Agent playing LunarLander-v2\n\nThis is a trained model of a PPO agent playing LunarLander-v2 "
+        "using the [Deep Reinforcement Learning Course](https://huggingface.co/deep-rl-course).\n"
+    )
+    assert not verdicts(text)["training_procedure"]
+
+
+def test_a_variable_named_preprocess_is_no_preprocessing() -> None:
+    text = "# Model Card for X\n\n## Usage\n\n```python\ninputs = preprocess(image)\nmodel(inputs)\n```\n"
+    assert not verdicts(text)["preprocessing"]
+
+
+def test_a_table_header_is_no_model_type_field() -> None:
+    text = "# Model Card for X\n\n## Results\n\n| Model | Top-1 |\n|---|---|\n| X | 81.2 |\n"
+    assert not verdicts(text)["model_type"]
+
+
+def test_a_pointer_alone_fills_nothing_but_is_a_paper_link() -> None:
+    text = (
+        "# Model Card for X\n\n## Evaluation Results\n\nSee the evaluations in Section 4 of the research paper.\n\n"
+        "## Paper\n\nSee [our paper](https://arxiv.org/abs/2401.00001).\n"
+    )
+    got = verdicts(text)
+    assert not got["results"]
+    assert got["paper"]
+
+
+def test_a_placeholder_section_is_not_filled_by_loose_words_nearby() -> None:
+    text = (
+        "# Model Card for X\n\n## Model Details\n\n- **Model type:** Convolutional image classifier\n\n"
+        "## Technical Specifications\n\n### Model Architecture and Objective\n\n[More Information Needed]\n"
+    )
+    assert not verdicts(text)["model_architecture"]
+
+
+def test_leftover_sections_are_notes() -> None:
+    text = "# Model Card for X\n\n## Release history\n\nThe first release kept the old tokenizer.\n"
+    assert evidence(text, "notes") == ("heading", 3)
+
+
+def test_group_sections_are_read_by_cues() -> None:
+    text = (
+        "# Model Card for X\n\n## Evaluation\n\nOn the held-out 2015 vintage (283,026 loans) the AUC is 0.66, "
+        "against 0.61 for the bureau score baseline.\n"
+    )
+    got = verdicts(text)
+    assert got["testing_data"] and got["results"] and got["evaluation_metrics"] and got["benchmark_comparisons"]
+
+
+@pytest.mark.parametrize(
+    ("path", "title", "reason"),
+    [
+        ("guide/model_card.md", "# Model Card for [Model Name]", "template placeholder"),
+        ("guide/dataset_card.md", "# Dataset Card for [dataset pretty_name]", "template placeholder"),
+        ("guide/model_card.md", '# Model Card for {{ model_id | default("Model ID", true) }}', "template placeholder"),
+        ("guide/HF_ModelCard_Template_Imageomics.md", "# Model Card for BioCLIP", "file name"),
+    ],
+)
+def test_templates_are_not_cards(path: str, title: str, reason: str) -> None:
+    text = f"{title}\n\n## Uses\n\nx\n\n## Training Data\n\nx\n\n## Limitations\n\nx\n"
+    card = read_card(text, path)
+    checklist = load_checklist("dataset") if "Dataset" in title else MODEL
+    assert is_card(path, card, checklist, DetectOptions())
+    found = template_reason(path, card, checklist)
+    assert found is not None and reason in found
+
+
+def test_front_matter_makes_a_template_a_card() -> None:
+    text = "---\nmodelcard: true\n---\n# Model Card for [Model Name]\n\n## Uses\n\nx\n"
+    assert template_reason("model_card.md", read_card(text), MODEL) is None
+
+
+def test_numbered_and_combined_headings_are_detected() -> None:
+    text = (
+        "# Model Card: Gia Lai deforestation risk\n\n## 1. Intended Use\n\nPlanning patrols.\n\n"
+        "## 2. Training Data & Preprocessing\n\nSentinel-2 tiles.\n\n"
+        "## 3. Model Architecture & Hyperparameters\n\nRandom forest, 200 trees.\n"
+    )
+    assert is_card("docs/risk.md", read_card(text), MODEL, DetectOptions())
+
+
+def test_non_english_card_scores_like_its_english_twin() -> None:
+    spanish = (
+        "# Tarjeta del modelo: Motor de microcréditos\n\nClasificador LightGBM que estima el riesgo de impago.\n\n"
+        "## Uso previsto\n\nApoyar la decisión de crédito de analistas humanos.\n\n"
+        "## Limitaciones conocidas\n\nLos solicitantes sin historial crediticio reciben puntuaciones menos fiables.\n\n"
+        "## Dataset de entrenamiento\n\nHome Credit Default Risk, 307.511 solicitudes.\n\n"
+        "## Métricas de rendimiento\n\nROC-AUC 0,77 en el conjunto de test.\n"
+    )
+    english = (
+        "# Model card: Microcredit engine\n\nA LightGBM classifier that estimates the risk of default.\n\n"
+        "## Intended use\n\nSupporting the credit decisions of human analysts.\n\n"
+        "## Known limitations\n\nApplicants without a credit history get less reliable scores.\n\n"
+        "## Training data\n\nHome Credit Default Risk, 307,511 applications.\n\n"
+        "## Performance metrics\n\nROC-AUC 0.77 on the test set.\n"
+    )
+    items = ["direct_use", "bias_risks_limitations", "training_data", "performance_metrics", "model_summary"]
+    es, en = verdicts(spanish), verdicts(english)
+    assert [es[i] for i in items] == [en[i] for i in items] == [True] * len(items)
+
+
+def test_report_summary_and_title_come_from_the_outline() -> None:
+    report = analyse(MITCHELL, "asr.md", MODEL)
+    assert report.title == "Model Card: Kinyarwanda ASR"
