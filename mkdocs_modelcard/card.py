@@ -37,6 +37,8 @@ _BOLD_LABEL = re.compile(
     r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\*\*(?P<label>[^*\n:]{1,60}?)\*\*[ \t]+(?P<value>[^:\s].*)$"
 )
 _TEMPLATE_SLOT = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
+# A short list item of words alone, no sentence: the label of the sub-items below it, if any follow.
+_BULLET_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+([^\W\d_][\w ,'/()&-]{0,60}?)[ \t]*$")
 _META_KEY = re.compile(r"^\s*([\w-]+)\s*:")
 _OPTIONAL_TAG = re.compile(r"(?<![ \t])[ \t]*\[\s*optional\s*\](?=[^:\n]*:)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 8
@@ -159,7 +161,17 @@ def split_front_matter(text: str, path: str = "") -> tuple[dict[str, Any], str, 
     """
     match = _FRONT_MATTER.match(text)
     if not match:
-        return {}, text, 0, []
+        rest = text.lstrip(" \t\n")
+        if rest is text or not rest.startswith("---") or not _FRONT_MATTER.match(rest):
+            return {}, text, 0, []
+        # Blank lines above the front matter: GitHub and the Hugging Face Hub read it, MkDocs does not.
+        lead = text.count("\n", 0, len(text) - len(rest.lstrip("-")) - 3)
+        meta, body, offset, found = split_front_matter(text[len(text) - len(rest) :], path)
+        shifted = [Diagnostic(d.message, d.line + lead if d.line else d.line) for d in found]
+        note = Diagnostic(
+            "front matter below a blank line: MkDocs shows it as text and ignores it; remove the blank line", lead + 1
+        )
+        return meta, body, offset + lead, [note, *shifted]
     offset = match.group(0).count("\n")
     body = text[match.end() :]
     try:
@@ -283,7 +295,7 @@ def read_card(text: str, path: str = "") -> Card:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body, offset, diagnostics = split_front_matter(text, path)
-    meta_ok = not diagnostics
+    meta_ok = bool(meta) or not diagnostics
     meta_lines: dict[str, int] = {}
     for number, meta_line in enumerate(text.split("\n", offset)[1:offset], start=2):
         key = _META_KEY.match(meta_line)
@@ -301,9 +313,10 @@ def read_card(text: str, path: str = "") -> Card:
     in_comment = False
     prev_plain: Line | None = None  # candidate text for a setext heading
     open_field: tuple[Field, int] | None = None  # a field with an empty value, awaiting sub-items
+    bullet: tuple[int, int, str] | None = None  # a list item that may be the label of the sub-items below it
 
     def start_section(title: str, level: int, number: int, soft: bool = False) -> None:
-        nonlocal current, current_section, open_field
+        nonlocal current, current_section, open_field, bullet
         title, explicit_id = strip_attr_list(title)
         title = title.strip()
         section = Section(
@@ -324,7 +337,7 @@ def read_card(text: str, path: str = "") -> Card:
         sections.append(section)
         current = section.lines
         current_section = section
-        open_field = None
+        open_field = bullet = None
 
     for index, raw in enumerate(body.split("\n")):
         number = index + 1 + offset
@@ -381,6 +394,16 @@ def read_card(text: str, path: str = "") -> Card:
         current.append(line)
         all_lines.append(line)
         indent = len(visible) - len(visible.lstrip())
+        if bullet is not None:
+            # "- Person or organization developing model" with the names as sub-items below it.
+            label_line, bullet_indent, label = bullet
+            bullet = None
+            if indent > bullet_indent and _LIST_OR_BLOCK.match(visible):
+                item = Field(label=label, key=normalize(label), value="", line=label_line, section=current_section)
+                fields.append(item)
+                if current_section is not None:
+                    current_section.fields.append(item)
+                open_field = (item, bullet_indent)
         if open_field is not None:
             pending, pending_indent = open_field
             if indent > pending_indent:
@@ -399,6 +422,10 @@ def read_card(text: str, path: str = "") -> Card:
             if not value:
                 open_field = (item, field_indent)
         is_block = first in ("-", "*", "+", ">", "|") or first.isdigit()
+        if parsed is None and first in ("-", "*", "+"):
+            words = _BULLET_LABEL.match(visible)
+            if words is not None and len(words.group(1).split()) <= _MAX_LABEL_WORDS:
+                bullet = (number, indent, words.group(1).strip())
         prev_plain = None if parsed is not None or (is_block and _LIST_OR_BLOCK.match(visible)) else line
 
     return Card(

@@ -399,10 +399,12 @@ def _find(item: Item, text: _Text, title: Section | None) -> Evidence | None:
         if text.meaningful(name, 1):
             return Evidence("title", title.title, title.line, title)
     if detect.intro:
-        lines = title.lines if title is not None else card.preamble
+        lines: Iterable[Line] = title.lines if title is not None else card.preamble
+        first = next(iter(lines), None)
+        if detect.content == "prose":  # "- Problem type: Text Classification" under the title is no summary
+            lines = [line for line in lines if line.number not in text.field_line_numbers]
         if text.lines_meaningful(lines, item.min_words, detect.code):
-            first = lines[0].number if lines else None
-            return Evidence("intro", title.title if title else "", first, title)
+            return Evidence("intro", title.title if title else "", first.number if first else None, title)
     for found in text.fields_for.get(item.id, ()):
         if text.meaningful(found.value, item.min_words):
             return Evidence("field", found.label, found.line, found.section)
