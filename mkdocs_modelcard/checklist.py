@@ -119,7 +119,9 @@ class Checklist:
     _heading_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _field_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _own_text_cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    _parts_cache: dict[tuple[str, ...], tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _parts_cache: dict[tuple[bool, tuple[str, ...]], tuple[Item, ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
     _phrases: dict[str, list[tuple[tuple[str, ...], bool, Item]]] = field(
         default_factory=dict, compare=False, repr=False
     )
@@ -162,14 +164,17 @@ class Checklist:
         exact = self.items_for_heading(key)
         if not parts or (exact and len(parts) == 1):
             return exact, True
-        found = self._parts_cache.get(parts)
+        memo = (bool(exact), parts)
+        found = self._parts_cache.get(memo)
         if found is None:
             items: list[Item] = []
             for part in parts:
-                items.extend(self.items_for_heading(part) or self._contained(part))
+                # Beside a heading that names an item as a whole, only parts that are headings themselves
+                # count: "Where to send questions or comments about the model" is not about the model.
+                items.extend(self.items_for_heading(part) or (() if exact else self._contained(part)))
             found = tuple(dict.fromkeys(items))
             if len(self._parts_cache) < 100_000:
-                self._parts_cache[parts] = found
+                self._parts_cache[memo] = found
         if exact and set(found) <= set(exact):
             return exact, True  # "Bias, Risks, and Limitations" is one topic, whatever its commas
         return tuple(dict.fromkeys(exact + found)), False

@@ -149,6 +149,8 @@ class _Text:
         self.sections_for: dict[str, list[Section]] = {}
         self.joined: set[Section] = set()
         """Sections whose heading joins several topics: only their own lines speak for each topic."""
+        self.by_parts: set[tuple[Section, str]] = set()
+        """(section, item id) where only a part of the heading names the item: its text must speak of it."""
         self.group_sections: dict[str, list[Section]] = {}
         self.other_sections: list[Section] = []
         """Top sections that are about nothing on the checklist: "Monitoring plan", "Future work"."""
@@ -159,6 +161,8 @@ class _Text:
                 items = tuple(dict.fromkeys(items + checklist.items_for_field(section.key)))
             if not whole:
                 self.joined.add(section)
+                named = checklist.items_for_heading(section.key)
+                self.by_parts.update((section, item.id) for item in items if item not in named)
             for item in items:
                 self.sections_for.setdefault(item.id, []).append(section)
             groups = checklist.groups_for_section(section.key, section.parts) if checklist.group_headings else ()
@@ -410,7 +414,7 @@ def _find(item: Item, text: _Text, title: Section | None) -> Evidence | None:
             return Evidence("field", found.label, found.line, found.section)
     own_sections = text.sections_for.get(item.id, ())
     for section in own_sections:
-        if section in text.joined and detect.cue_res:
+        if detect.cue_res and (section, item.id) in text.by_parts:
             # "Testing Data, Factors & Metrics" over a paragraph about metrics says nothing of factors.
             line = text.cue_in(section, detect, item.min_words)
             if line is not None:
