@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -155,6 +155,8 @@ class _Text:
         self.other_sections: list[Section] = []
         """Top sections that are about nothing on the checklist: "Monitoring plan", "Future work"."""
         covered: set[Section] = set()
+        self.claimed: set[Section] = set()
+        """Sections whose headings name an item or a group."""
         for section in card.sections:
             items, whole = checklist.items_for_section(section.key, section.parts)
             if section.soft:  # "**Model date**" is a heading to some authors and a field label to others
@@ -168,6 +170,8 @@ class _Text:
             groups = checklist.groups_for_section(section.key, section.parts) if checklist.group_headings else ()
             for group in groups:
                 self.group_sections.setdefault(group, []).append(section)
+            if items or groups:
+                self.claimed.add(section)
             if items or groups or (section.parent is not None and section.parent in covered):
                 covered.add(section)
             elif section.level > 1 and not section.soft and section.key not in _NAVIGATION:
@@ -249,7 +253,7 @@ class _Text:
         found = self._section_texts.get(key)
         if found is None:
             whole = mode == "all" and section not in self.joined
-            lines: Iterable[Line] = section.all_lines() if whole else section.lines
+            lines: Iterable[Line] = section.all_lines() if whole else self._own_lines(section)
             if mode == "prose":
                 lines = (line for line in lines if line.number not in self.field_line_numbers)
             if not code:
@@ -258,6 +262,13 @@ class _Text:
             text = _without_tags(self._joined(kept, links))
             found = self._section_texts[key] = (text, [line.number for line in kept])
         return found
+
+    def _own_lines(self, section: Section) -> Iterator[Line]:
+        """A section's lines and those of its sub-sections about nothing else ("### Full body poses")."""
+        yield from section.lines
+        for child in section.children:
+            if child not in self.claimed:
+                yield from self._own_lines(child)
 
     def left_as_placeholder(self, section: Section) -> bool:
         """Whether a section holds words, but none of them the author's own (``[More Information Needed]``)."""
