@@ -18,6 +18,7 @@ from mkdocs.utils import get_relative_url
 from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
 from .detect import DetectOptions
+from .nav import missing_from_nav, nav_line
 from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
 from .site import CardSite, summary_line
 
@@ -36,6 +37,7 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         self.index_src: str | None = None
         self.anchors: dict[str, dict[int, str]] = {}
         self.marker = checklist_marker(secrets.token_hex(8))
+        self.told_nav = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so MkDocs keeps one instance across ``serve`` rebuilds; state is reset per build."""
@@ -57,10 +59,19 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         overrides = [str(Path(custom_dir) / "modelcard")] if custom_dir else []
         bands: dict[str, float] = {"good": self.config.bands.good, "fair": self.config.bands.fair, "poor": 0}
         self.renderer = Renderer(overrides, bands)
+        # The stylesheet goes on every page (one cached request serves the whole site); the script only
+        # on the index, the one page it works on (see on_page_content).
         if CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
-        if self.config.index and JS_PATH not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(JS_PATH)
+        if self.config.index and not self.told_nav and missing_from_nav(config.nav, self.config.index_path):
+            self.told_nav = True  # once, not on every `serve` rebuild
+            log.info(
+                "the index page %s is built but not in the explicit nav, so nothing links to it; "
+                "add this line under nav: in %s: %s",
+                self.config.index_path,
+                Path(config.config_file_path or "mkdocs.yml").name,
+                nav_line(self.config.index_title, self.config.index_path),
+            )
         return config
 
     @event_priority(-50)  # after plugins that generate pages, so their cards are seen too
@@ -114,6 +125,9 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             html = inject(html, badge, marker, self.config.checklist_placement)
         if src == self.index_src:
             html += self.renderer.index(self.site, lambda r: get_relative_url(self.files[r.path].url, page.url))
+            # In the content rather than extra_javascript: no other page loads it, and Material's instant
+            # navigation runs scripts found in the content it swaps in.
+            html += f'\n<script src="{get_relative_url(JS_PATH, page.url)}" defer></script>'
         return html
 
     @event_priority(100)  # before plugins that minify the page and drop the marker comment

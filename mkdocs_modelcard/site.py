@@ -224,10 +224,12 @@ def badge_slugs(paths: Iterable[str]) -> dict[str, str]:
 
 def missing_summary(report: CardReport) -> str:
     """Comma-separated missing required items, with the group where two items share a label."""
-    return ", ".join(
-        f"{r.item.label} ({r.item.group})" if _ambiguous(r.item.label, report) else r.item.label
-        for r in report.score.missing_required
-    )
+    return ", ".join(item_name(report, r.item.label, r.item.group) for r in report.score.missing_required)
+
+
+def item_name(report: CardReport, label: str, group: str) -> str:
+    """An item's label, with its group where another item of the card's checklist has the same label."""
+    return f"{label} ({group})" if _ambiguous(label, report) else label
 
 
 def _ambiguous(label: str, report: CardReport) -> bool:
