@@ -19,6 +19,7 @@ from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
 from .detect import DetectOptions
 from .nav import missing_from_nav, nav_line
+from .output import is_generated_index
 from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
 from .site import CardSite, summary_line
 
@@ -27,6 +28,7 @@ log = get_plugin_logger(__name__)
 CSS_PATH = "assets/modelcard/modelcard.css"
 JS_PATH = "assets/modelcard/modelcard.js"
 ASSETS = Path(__file__).parent / "assets"
+EXTENSION = "mkdocs_modelcard.extension"
 
 
 class ModelCardPlugin(BasePlugin[ModelCardConfig]):
@@ -44,6 +46,12 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         earlier, self.site = self.site, None
+        # One mkdocs.yml for every host: Zensical ignores this plugin and runs the extension, MkDocs and
+        # ProperDocs run this plugin, which stands in for the extension (else each card had two badges).
+        if EXTENSION in config.mdx_configs or EXTENSION in config.markdown_extensions:
+            config.markdown_extensions = [e for e in config.markdown_extensions if e != EXTENSION]
+            config.mdx_configs.pop(EXTENSION, None)
+            log.debug("%s is left to Zensical: the plugin does its work here", EXTENSION)
         if not self.config.enabled:
             return None
         base_dir = Path(config.config_file_path or ".").parent
@@ -95,13 +103,14 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             self.site, self.renderer, folder, badges=self.config.badges, catalogue_json=self.config.index
         )
         for path, content in extra.items():
-            files.append(File.generated(config, path, content=content))
+            _replace(files, File.generated(config, path, content=content))  # over a copy `index` wrote
         self.index_src = None
         if self.config.index:
             self.index_src = self.config.index_path
-            if files.get_file_from_path(self.index_src) is None:
+            existing = files.get_file_from_path(self.index_src)
+            if existing is None or _written_by_index_command(existing):
                 content = f"# {self.config.index_title}\n"
-                files.append(File.generated(config, self.index_src, content=content))
+                _replace(files, File.generated(config, self.index_src, content=content))
         for problem in self.site.problems(self.config.fail_under):
             log.warning(problem)
         log.info(summary_line(self.site.reports.values()))
@@ -144,3 +153,19 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             log.warning("%s: the checklist could not be placed; another plugin removed its marker", report.path)
             return None
         return placed
+
+
+def _replace(files: Files, file: File) -> None:
+    """Add a generated file, taking the place of a file of the same path in the docs."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def _written_by_index_command(file: File) -> bool:
+    """An index.md that `mkdocs-modelcard index` wrote for Zensical: the plugin makes its own in its place."""
+    try:
+        return is_generated_index(file.content_string)
+    except (OSError, UnicodeDecodeError):
+        return False

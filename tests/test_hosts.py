@@ -36,6 +36,13 @@ SITE = {
 CARDS = ["models/beetlenet_model_card.md", "models/draft.md"]
 NOT_CARDS = ["index.md", "about.md", "guide/checklist.md", "guide/template.md"]
 EXTENSIONS: list = ["admonition", "pymdownx.details", "attr_list", {"toc": {"permalink": True}}]
+# One configuration for every host, as a site on its way from MkDocs to Zensical has it: Zensical ignores the
+# plugin and runs the extension; MkDocs and ProperDocs run the plugin, which stands in for the extension.
+# No theme: each host's default (Zensical cannot render MkDocs' own themes).
+SHARED_CONFIG = {
+    "markdown_extensions": [*EXTENSIONS, "mkdocs_modelcard.extension"],
+    "plugins": ["search", "modelcard"],
+}
 
 
 def host(variable: str, command: str) -> Path:
@@ -80,8 +87,8 @@ def write_site(root: Path, **config: object) -> Path:
 
 def test_zensical_build_with_the_extension_and_the_index_command(tmp_path: Path) -> None:
     zensical = host("MODELCARD_ZENSICAL", "zensical")
-    root = write_site(tmp_path / "with", markdown_extensions=[*EXTENSIONS, "mkdocs_modelcard.extension"])
-    bare = write_site(tmp_path / "bare", markdown_extensions=EXTENSIONS)
+    root = write_site(tmp_path / "with", **SHARED_CONFIG)
+    bare = write_site(tmp_path / "bare", **{**SHARED_CONFIG, "markdown_extensions": EXTENSIONS})
     scores = cli_scores(root / "docs")
     assert sorted(scores) == CARDS
     for site in (root, bare):  # the same docs, so that the navigation is the same
@@ -133,7 +140,7 @@ def test_zensical_with_the_stylesheet_in_extra_css(tmp_path: Path) -> None:
 
 def test_properdocs_build_with_the_plugin_matches_mkdocs(tmp_path: Path) -> None:
     properdocs = host("MODELCARD_PROPERDOCS", "properdocs")
-    config = {"theme": {"name": "mkdocs"}, "markdown_extensions": EXTENSIONS, "plugins": ["search", "modelcard"]}
+    config = SHARED_CONFIG
     root = write_site(tmp_path / "properdocs", **config)
     result = run_host(properdocs, "build", "-f", "mkdocs.yml", cwd=root)
     assert "2 model cards" in result.stderr + result.stdout
