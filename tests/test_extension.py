@@ -217,3 +217,13 @@ def test_hostile_card_values_are_escaped(docs: Path) -> None:
     html = convert(body(hostile))
     checklist = str(BeautifulSoup(html, "html.parser").select_one("details.modelcard-checklist"))
     assert "<script>" not in checklist and "<img" not in checklist
+
+
+def test_missing_docs_dir_and_unreadable_files_do_not_break_the_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    text = body(GOOD_CARD)
+    assert "modelcard-badge" in convert(text, docs_dir="no-such-folder")  # judged by its content
+    write_tree(tmp_path / "docs", {"bad.md": b"\xff\xfe# Model Card\x00", "about.md": ORDINARY_PAGE})
+    assert convert(ORDINARY_PAGE) == markdown.markdown(ORDINARY_PAGE, extensions=["toc", "attr_list"])

@@ -69,3 +69,20 @@ def test_imageomics_site_badges_exactly_the_cards(tmp_path: Path) -> None:
     assert hrefs == sorted("../" + src[:-3] + "/" for src in cards)
     untouched = page(site, "models/untouched_ModelCard/index.html").select_one(".modelcard-badge")
     assert int(untouched["data-modelcard-score"]) < 10
+
+
+def test_imageomics_explicit_nav_gets_the_line_to_add(tmp_path: Path) -> None:
+    """The guide lists its pages in an explicit nav; the generated index is in none of it."""
+    nav = yaml.safe_load((SEED / "imageomics" / "mkdocs.yaml").read_text(encoding="utf-8"))["nav"]
+    template = (SEED / "imageomics" / "HF_ModelCard_Template_Imageomics.md").read_text(encoding="utf-8")
+    files = {"index.md": "# Imageomics Guide\n", "models/untouched_ModelCard.md": template}
+    config = make_site(tmp_path, files, **imageomics_config(), nav=nav)
+    with captured_mkdocs_logs() as records:
+        site = build_site(config)
+    told = [r.getMessage() for r in records if r.levelname == "INFO" and "not in the explicit nav" in r.getMessage()]
+    assert len(told) == 1
+    assert told[0].endswith("add this line under nav: in mkdocs.yml: - Model cards: model-cards/index.md")
+    # The index is still built; the tooltip of the untouched template names the group of each shared label.
+    cell = page(site, "model-cards/index.html").select_one("td.modelcard-col-missing")
+    names = cell["title"].removeprefix("Missing: ").split("; ")
+    assert {"Speeds, Sizes, Times", "License (General Information)", "Metrics (Evaluation)"} <= set(names)
