@@ -39,7 +39,9 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         self.index_src: str | None = None
         self.anchors: dict[str, dict[int, str]] = {}
         self.marker = checklist_marker(secrets.token_hex(8))
-        self.told_nav = False
+        self.told_nav: set[tuple[str | None, str]] = set()
+        """(config file, index path) pairs already told they are missing from the nav: MkDocs keeps one
+        instance for every build in the process, `serve` rebuilds and other sites alike."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so MkDocs keeps one instance across ``serve`` rebuilds; state is reset per build."""
@@ -71,8 +73,9 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         # on the index, the one page it works on (see on_page_content).
         if CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
-        if self.config.index and not self.told_nav and missing_from_nav(config.nav, self.config.index_path):
-            self.told_nav = True  # once, not on every `serve` rebuild
+        told = (config.config_file_path, self.config.index_path)
+        if self.config.index and told not in self.told_nav and missing_from_nav(config.nav, self.config.index_path):
+            self.told_nav.add(told)  # once, not on every `serve` rebuild
             log.info(
                 "the index page %s is built but not in the explicit nav, so nothing links to it; "
                 "add this line under nav: in %s: %s",
