@@ -78,7 +78,10 @@ class ModelCardExtension(Extension):
     def __init__(self, **kwargs: Any) -> None:
         self.config = {
             "docs_dir": ["", "Docs folder the pages come from; default: the host's (Zensical), else 'docs'."],
-            "checklist": ["model", "Built-in checklist name or checklist YAML file (relative to the working folder)."],
+            "checklist": [
+                "model",
+                "Built-in checklist name or checklist YAML file (relative to the folder of mkdocs.yml).",
+            ],
             "checklists": [{}, "Checklist per path: globs relative to docs_dir mapped to a checklist name or file."],
             "include": [[], "Globs of pages that are always cards."],
             "exclude": [[], "Globs of pages that are never cards."],
@@ -109,7 +112,7 @@ class ModelCardExtension(Extension):
         """Python-Markdown calls this between documents converted by one instance."""
         state = getattr(self, "_state", None)
         if state is not None:
-            state.report, state.serialised = None, False
+            state.report, state.tree_done = None, False
 
 
 def makeExtension(**kwargs: Any) -> ModelCardExtension:
@@ -121,7 +124,7 @@ class _PageState:
 
     def __init__(self) -> None:
         self.report: CardReport | None = None
-        self.serialised = False
+        self.tree_done = False
         """True once the tree is final: from then on, postprocessors see the whole page."""
 
 
@@ -132,12 +135,22 @@ class _Locate(Preprocessor):
         self.state = state
 
     def run(self, lines: list[str]) -> list[str]:
-        self.state.report, self.state.serialised = None, False
+        self.state.report, self.state.tree_done = None, False
         try:
             self.state.report = score_page("\n".join(lines), self.settings, host_page(self.md))
         except ChecklistError as exc:
-            log.error("mkdocs_modelcard.extension: %s", exc)
+            _error_once(f"mkdocs_modelcard.extension: {exc}; no page gets a badge")
         return lines
+
+
+_TOLD: set[str] = set()
+
+
+def _error_once(message: str) -> None:
+    """A broken setting is the same for every page: say so once per process, not once per page."""
+    if message not in _TOLD:
+        _TOLD.add(message)
+        log.error(message)
 
 
 class _TreeDone(Treeprocessor):
@@ -146,7 +159,7 @@ class _TreeDone(Treeprocessor):
         self.state = state
 
     def run(self, root: Any) -> None:
-        self.state.serialised = True
+        self.state.tree_done = True
 
 
 class _Decorate(Postprocessor):
@@ -156,7 +169,7 @@ class _Decorate(Postprocessor):
         self.state = state
 
     def run(self, text: str) -> str:
-        if not self.state.serialised or self.state.report is None:
+        if not self.state.tree_done or self.state.report is None:
             return text  # a heading's text run through by ``toc``, or not a card
         report, self.state.report = self.state.report, None
         return decorate(text, report, self.settings)
