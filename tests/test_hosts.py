@@ -56,7 +56,8 @@ def host(variable: str, command: str) -> Path:
 
 
 def run_host(tool: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NO_MKDOCS_2_WARNING": "1"}
+    # The checkout's code, and tests/ for the no_page_path helper extension.
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), str(ROOT / "tests")]), "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([str(tool), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     return result
@@ -85,10 +86,14 @@ def write_site(root: Path, **config: object) -> Path:
     return root
 
 
-def test_zensical_build_with_the_extension_and_the_index_command(tmp_path: Path) -> None:
+@pytest.mark.parametrize("page_path", ["told", "hidden"])
+def test_zensical_build_with_the_extension_and_the_index_command(tmp_path: Path, page_path: str) -> None:
+    """With the page path Zensical tells extensions, and without it: pages are then found by their text."""
     zensical = host("MODELCARD_ZENSICAL", "zensical")
-    root = write_site(tmp_path / "with", **SHARED_CONFIG)
-    bare = write_site(tmp_path / "bare", **{**SHARED_CONFIG, "markdown_extensions": EXTENSIONS})
+    hide = ["no_page_path"] if page_path == "hidden" else []
+    config = {**SHARED_CONFIG, "markdown_extensions": [*hide, *SHARED_CONFIG["markdown_extensions"]]}
+    root = write_site(tmp_path / "with", **config)
+    bare = write_site(tmp_path / "bare", **{**SHARED_CONFIG, "markdown_extensions": [*hide, *EXTENSIONS]})
     scores = cli_scores(root / "docs")
     assert sorted(scores) == CARDS
     for site in (root, bare):  # the same docs, so that the navigation is the same
