@@ -16,6 +16,7 @@ import gc
 import html
 import json
 import os
+import posixpath
 import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -27,6 +28,7 @@ from typing import Any, TextIO
 from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
 from .engine import CardReport, analyse, catalogue, catalogue_json, item_line
+from .nav import missing_from_nav, nav_line, site_nav
 from .output import OutputError, index_files, write_files
 from .render import Renderer
 from .scaffold import scaffold
@@ -453,6 +455,13 @@ def run_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         f"{summary_line(site.reports.values())}; {target}: {len(written.changed)} written, "
         f"{len(written.unchanged)} unchanged, {len(written.removed)} removed\n"
     )
+    found = site_nav(docs)
+    index_src = posixpath.join("" if folder == "." else folder, "index.md")
+    if found is not None and missing_from_nav(found[1], index_src):
+        err.write(
+            f"mkdocs-modelcard: {index_src} is not in the explicit nav of {found[0]}, so nothing links to it; "
+            f"add this line under nav: {nav_line(args.title, index_src)}\n"
+        )
     return EXIT_OK
 
 

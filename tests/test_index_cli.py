@@ -151,3 +151,21 @@ def test_index_is_linked_from_the_zensical_style_page(tmp_path: Path) -> None:
     for link in soup.select("tr.modelcard-row a"):
         assert (site / "model-cards" / link["href"] / "index.html").resolve().is_file()
     assert soup.select_one('script[src="modelcard.js"]') is not None
+
+
+def test_index_missing_from_the_sites_explicit_nav_is_told(docs: Path) -> None:
+    """Zensical has no plugin to say it, so the command reads the nav of the mkdocs.yml beside DOCS_DIR."""
+    config = docs.parent / "mkdocs.yml"
+    config.write_text(
+        "site_name: X\nextra:\n  key: !ENV [KEY, none]\nnav:\n  - Home: index.md\n  - Models:\n"
+        "      - BeetleNet: models/beetlenet_model_card.md\n",
+        encoding="utf-8",
+    )
+    _, _, err = run("index", "docs", "--output", "docs/model-cards")
+    assert err.strip().endswith("add this line under nav: - Model cards: model-cards/index.md"), err
+    config.write_text(config.read_text(encoding="utf-8") + "  - Model cards: model-cards/index.md\n", encoding="utf-8")
+    assert run("index", "docs", "--output", "docs/model-cards")[2] == ""
+    config.write_text("site_name: X\ndocs_dir: elsewhere\nnav:\n  - Home: index.md\n", encoding="utf-8")
+    assert run("index", "docs", "--output", "docs/model-cards")[2] == ""  # another site's nav
+    config.write_text("site_name: X\n", encoding="utf-8")
+    assert run("index", "docs", "--output", "docs/model-cards")[2] == ""  # automatic nav
