@@ -127,7 +127,10 @@ def write_files(out: Path, files: dict[str, str]) -> Written:
         except OSError:
             pass
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+        # Whole or not at all: a watching host that rebuilds mid-write never reads half an index.
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_bytes(data)
+        partial.replace(target)
         written.changed.append(rel)
     badges = out / "badges"
     if badges.is_dir():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -70,8 +71,6 @@ def test_card_gets_badge_and_checklist_scored_from_its_file_with_front_matter(do
 
 
 def test_scores_equal_the_cli_check(docs: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    import json
-
     assert main(["check", "docs", "--format", "json"]) in (0, 1)
     scores = {
         Path(c["path"]).relative_to("docs").as_posix(): c["score"] for c in json.loads(capsys.readouterr().out)["cards"]

@@ -81,6 +81,7 @@ def test_unchanged_files_are_not_rewritten(docs: Path) -> None:
     code, out, _ = run("index", "docs", "--output", "docs/model-cards")
     changed = sorted(p.relative_to(docs / "model-cards").as_posix() for p in files if p.stat().st_mtime_ns != old)
     assert changed == ["badges/models-deep-draft.svg", "cards.json", "index.md"], out
+    assert not list((docs / "model-cards").rglob(".*"))  # no partial file left behind
 
 
 def test_badges_of_removed_cards_are_removed(docs: Path) -> None:
