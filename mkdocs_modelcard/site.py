@@ -186,7 +186,7 @@ class CardSite:
         for report in self.sorted_by_path():
             kind = report.score.checklist.title.lower()
             if report.score.incomplete:
-                missing = ", ".join(r.item.label for r in report.score.incomplete)
+                missing = "; ".join(item_name(report, r.item.label, r.item.group) for r in report.score.incomplete)
                 lines.append(f"{report.path}: {kind} is incomplete; missing required items: {missing}")
             if fail_under is not None and report.score.percent < fail_under:
                 lines.append(
@@ -223,8 +223,11 @@ def badge_slugs(paths: Iterable[str]) -> dict[str, str]:
 
 
 def missing_summary(report: CardReport) -> str:
-    """Comma-separated missing required items, with the group where two items share a label."""
-    return ", ".join(item_name(report, r.item.label, r.item.group) for r in report.score.missing_required)
+    """The missing required items, with the group where two items share a label.
+
+    Separated by semicolons: labels such as "Speeds, Sizes, Times" have commas of their own.
+    """
+    return "; ".join(item_name(report, r.item.label, r.item.group) for r in report.score.missing_required)
 
 
 def item_name(report: CardReport, label: str, group: str) -> str:
