@@ -17,16 +17,12 @@ from typing import Any, NamedTuple
 
 import yaml
 
-from .text import normalize, strip_attr_list
-
-try:  # the C loader is several times faster on front-matter-heavy sites
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from . import safeyaml
+from .safetext import one_line
+from .text import heading_parts, normalize, strip_attr_list
 
 # Same boundaries as mkdocs.utils.meta.YAML_RE, so we see what MkDocs renders.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
-_HEADING = re.compile(r"^(#{1,6})(?!#)(.*?)(?:[ \t]+#+)?[ \t]*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
 _FENCE_OPEN = re.compile(r"^([ \t]*)(`{3,}|~{3,})(.*)$")
 _LIST_OR_BLOCK = re.compile(r"^\s*(?:[-*+>|]|\d+[.)])(?:\s|$)")
@@ -40,9 +36,9 @@ _SOFT_HEADING = re.compile(r"^ {0,3}(\*\*|__)(?P<title>[^*_\n]{1,80}?)[ \t]*:?[ 
 _BOLD_LABEL = re.compile(
     r"^(?P<indent>[ \t]*)(?:[-*+][ \t]+)?\*\*(?P<label>[^*\n:]{1,60}?)\*\*[ \t]+(?P<value>[^:\s].*)$"
 )
-_TABLE_ROW = re.compile(r"^\s*\|?\s*(?P<label>[^|\-:\s][^|]*?)\s*\|\s*(?P<value>[^|]*?)\s*\|?\s*$")
+_TEMPLATE_SLOT = re.compile(r"\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}")
 _META_KEY = re.compile(r"^\s*([\w-]+)\s*:")
-_OPTIONAL_TAG = re.compile(r"[ \t]*\[\s*optional\s*\](?=[^:\n]*:)", re.IGNORECASE)
+_OPTIONAL_TAG = re.compile(r"(?<![ \t])[ \t]*\[\s*optional\s*\](?=[^:\n]*:)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 8
 SOFT_LEVEL = 7
 """Level of a bold-only sub-heading: below every real heading."""
@@ -56,9 +52,13 @@ class Diagnostic:
     line: int | None = None
 
     def located(self, path: str, severity: str = "") -> str:
-        """``path:line: [severity: ]message``, the form editors and CI logs turn into links."""
+        """``path:line: [severity: ]message``, the form editors and CI logs turn into links.
+
+        One line whatever the card holds: a line break in a path or in a value quoted
+        by the message would start a log line of the card author's choosing.
+        """
         where = f"{path}:{self.line}" if self.line else path
-        return f"{where}: {severity + ': ' if severity else ''}{self.message}"
+        return one_line(f"{where}: {severity + ': ' if severity else ''}{self.message}")
 
 
 class Line(NamedTuple):
@@ -95,6 +95,8 @@ class Section:
     fields: list[Field] = field(default_factory=list, repr=False)
     children: list[Section] = field(default_factory=list, repr=False)
     parent: Section | None = field(default=None, repr=False)
+    parts: tuple[str, ...] = ()
+    """The normalised topics of a heading that joins several ("Limitations & Ethical Considerations")."""
     soft: bool = False
     """A bold-only line used as a sub-heading (``**Model date**``); MkDocs renders no heading for it."""
 
@@ -128,7 +130,11 @@ class Card:
 
     @property
     def first_h1(self) -> Section | None:
-        return next((s for s in self.sections if s.level == 1), None)
+        """The first level-1 heading; failing that, a bold-only first line (``**Model card - X**``)."""
+        h1 = next((s for s in self.sections if s.level == 1), None)
+        if h1 is None and self.sections and self.sections[0].soft and not self.preamble:
+            return self.sections[0]
+        return h1
 
     def keep_outline(self) -> None:
         """Drop the card's text once it is scored, keeping its headings and metadata.
@@ -157,16 +163,17 @@ def split_front_matter(text: str, path: str = "") -> tuple[dict[str, Any], str, 
     offset = match.group(0).count("\n")
     body = text[match.end() :]
     try:
-        data = yaml.load(match.group(1), Loader=_Loader)
+        data = safeyaml.load(match.group(1))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        what = "is too large to use" if isinstance(exc, safeyaml.YAMLLimitError) else "is not valid YAML"
         return (
             {},
             body,
             offset,
-            [Diagnostic(f"front matter is not valid YAML ({problem}); the card is scored without it", line)],
+            [Diagnostic(f"front matter {what} ({problem}); the card is scored without it", line)],
         )
     except Exception as exc:  # noqa: BLE001 - e.g. RecursionError on absurd nesting
         return (
@@ -209,11 +216,51 @@ def _strip_comments(line: str, in_comment: bool) -> tuple[str, bool]:
     return "".join(out), in_comment
 
 
+def _heading(line: str) -> tuple[int, str] | None:
+    """(level, text) of an ATX heading line, as ``^(#{1,6})(?!#)(.*?)(?:[ \\t]+#+)?[ \\t]*$`` would say.
+
+    Done with string methods because that regex tries the closing-hashes
+    branch at every space: a heading padded with 20,000 spaces took seconds.
+    """
+    rest = line.lstrip("#")
+    level = len(line) - len(rest)
+    if not 1 <= level <= 6:
+        return None
+    text = rest.rstrip(" \t")
+    unclosed = text.rstrip("#")
+    if unclosed != text and unclosed != unclosed.rstrip(" \t"):
+        text = unclosed.rstrip(" \t")
+    return level, text
+
+
+def _table_row(text: str) -> tuple[str, str] | None:
+    """(label, value) of a two-column table row ``| label | value |``, pipes at either end optional.
+
+    String methods rather than a regex: every way of sharing padding spaces
+    between a cell and the pipes around it was tried by the regex this
+    replaces, and one padded row took seconds.
+    """
+    cells = text.strip()
+    if cells.startswith("|"):
+        cells = cells[1:]
+    parts = cells.split("|")
+    if len(parts) == 3 and not parts[2].strip():
+        parts.pop()
+    if len(parts) != 2:
+        return None
+    label = parts[0].strip()
+    if not label or label[0] in "-:":
+        return None
+    return label, parts[1].strip()
+
+
 def _parse_field(text: str) -> tuple[str, str, int] | None:
     bold = _BOLD_LABEL.match(text)
     if bold and len(bold.group("label").split()) <= _MAX_LABEL_WORDS:
         return bold.group("label").strip(), bold.group("value").strip(), len(bold.group("indent").expandtabs(4))
     plain = _BOLD.sub("", text)
+    if "{" in plain:  # "{{ results_summary | default(...) }}" is a template slot, not a table row
+        plain = _TEMPLATE_SLOT.sub(" ", plain)
     if "[" in plain:  # the HF template's "- **Finetuned from model [optional]:**"
         plain = _OPTIONAL_TAG.sub("", plain)
     match = _FIELD.match(plain)
@@ -223,9 +270,9 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
             return label, match.group("value").strip(), len(match.group("indent").expandtabs(4))
         return None
     if "|" in plain:
-        row = _TABLE_ROW.match(plain)
-        if row and len(row.group("label").split()) <= _MAX_LABEL_WORDS:
-            return row.group("label").strip(), row.group("value").strip(), 0
+        row = _table_row(plain)
+        if row and len(row[0].split()) <= _MAX_LABEL_WORDS:
+            return row[0], row[1], 0
     return None
 
 
@@ -236,6 +283,7 @@ def read_card(text: str, path: str = "") -> Card:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body, offset, diagnostics = split_front_matter(text, path)
+    meta_ok = not diagnostics
     meta_lines: dict[str, int] = {}
     for number, meta_line in enumerate(text.split("\n", offset)[1:offset], start=2):
         key = _META_KEY.match(meta_line)
@@ -259,7 +307,13 @@ def read_card(text: str, path: str = "") -> Card:
         title, explicit_id = strip_attr_list(title)
         title = title.strip()
         section = Section(
-            title=title, key=normalize(title), level=level, line=number, explicit_id=explicit_id, soft=soft
+            title=title,
+            key=normalize(title),
+            level=level,
+            line=number,
+            explicit_id=explicit_id,
+            soft=soft,
+            parts=heading_parts(title),
         )
         while stack and stack[-1].level >= level:
             stack.pop()
@@ -295,9 +349,20 @@ def read_card(text: str, path: str = "") -> Card:
             prev_plain = None
             open_field = None
             continue
-        heading = _HEADING.match(visible) if visible[0] == "#" else None
-        if heading and heading.group(2).strip():
-            start_section(heading.group(2), len(heading.group(1)), number)
+        heading = _heading(visible) if visible[0] == "#" else None
+        if heading is None and first == "#" and visible.startswith(" ") and not visible.startswith("    "):
+            # CommonMark (GitHub, Hugging Face) renders "  ## Usage" as a heading; Python-Markdown does not.
+            heading = _heading(visible.lstrip(" "))
+            if heading and heading[1].strip():
+                shown = one_line(visible.strip())[:60]
+                diagnostics.append(
+                    Diagnostic(
+                        f"heading {shown!r} is indented, so MkDocs shows it as plain text; remove the leading spaces",
+                        number,
+                    )
+                )
+        if heading and heading[1].strip():
+            start_section(heading[1], heading[0], number)
             prev_plain = None
             continue
         soft = _SOFT_HEADING.match(visible) if first in ("*", "_") else None
@@ -344,6 +409,6 @@ def read_card(text: str, path: str = "") -> Card:
         fields=fields,
         lines=all_lines,
         diagnostics=diagnostics,
-        meta_ok=not diagnostics,
+        meta_ok=meta_ok,
         meta_lines=meta_lines,
     )

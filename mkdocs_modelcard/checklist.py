@@ -8,6 +8,7 @@ because a typo found at build time is far cheaper than a silently wrong score.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -18,13 +19,10 @@ from typing import Any, TypeVar
 
 import yaml
 
+from . import safeyaml
 from .patterns import ContentPattern
-from .text import alias_matcher
-
-try:  # the C loader parses the built-in checklists several times faster
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+from .regexcheck import regex_problem
+from .text import alias_matcher, normalize
 
 CONTENT_MODES = ("all", "own", "prose")
 _T = TypeVar("_T")
@@ -46,9 +44,20 @@ class Detectors:
     title: bool = False
     intro: bool = False
     content: str = "all"
+    code: bool = True
+    """Whether code blocks can hold this item (usage code, BibTeX) or only the author's prose can."""
+    cues: tuple[str, ...] = ()
+    """Words that must appear for a section about several topics, or about the item's whole group, to fill it."""
+    near: tuple[str, ...] = ()
+    """Ids of items whose sections are searched for this item's cues too (preprocessing in "Training Data")."""
+    other_sections: bool = False
+    links: bool = False
+    """A pointer is this item's content (a paper, a repository, a demo): pointer sentences count for it."""
+    """Sections about nothing else on the checklist fill the item ("Notes": a "Monitoring plan", "Future work")."""
     heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     pattern_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
+    cue_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,11 @@ class Detection:
     exclude_title_words: tuple[str, ...] = ()
     front_matter_keys: tuple[str, ...] = ()
     min_headings: int = 3
+    template_filenames: tuple[str, ...] = ()
+    """File names of blank templates (``*template*``): such pages look like cards but are not."""
+    template_titles: tuple[str, ...] = ()
+    """Regular expressions for a title that still holds a template placeholder (``[Model Name]``)."""
+    template_title_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -88,7 +102,11 @@ class Checklist:
     detection: Detection = field(default_factory=Detection)
     placeholders: tuple[str, ...] = ()
     stock_text: tuple[str, ...] = ()
+    pointers: tuple[str, ...] = ()
+    """Sentences that only point elsewhere ("See the paper."): they fill no item but those with links."""
     title_noise: tuple[str, ...] = ()
+    group_headings: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    """Headings of a whole group ("Evaluation"): its items are looked for there by their cues."""
     source: str = ""
     placeholder_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     stock_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -97,9 +115,17 @@ class Checklist:
     placeholder_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     """The placeholders one by one: applied in turn they are much faster than one big alternation."""
     stock_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
+    pointer_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     _heading_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _field_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
     _own_text_cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+    _parts_cache: dict[tuple[str, ...], tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
+    _phrases: dict[str, list[tuple[tuple[str, ...], bool, Item]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+    """Heading aliases usable inside a longer heading, by first word, longest first."""
+    _group_re: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
+    _group_cache: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def own_text(self, text: str) -> str:
         """A short text without placeholders and stock sentences: what is left is the author's own.
@@ -124,6 +150,64 @@ class Checklist:
         """
         return self._memo(self._heading_cache, key, lambda i: i.detect.heading_re)
 
+    def items_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[tuple[Item, ...], bool]:
+        """Items a heading is about, and whether the whole heading named them.
+
+        A heading that names no item as a whole may join several topics
+        ("Limitations & Ethical Considerations", "Model Architecture &
+        Hyperparameters") or wrap one in other words ("Overall performance",
+        "Known risks"): each part is matched on its own, then by the longest
+        heading alias it contains.
+        """
+        exact = self.items_for_heading(key)
+        if exact or not parts:
+            return exact, True
+        found = self._parts_cache.get(parts)
+        if found is None:
+            items: list[Item] = []
+            for part in parts:
+                items.extend(self.items_for_heading(part) or self._contained(part))
+            found = tuple(dict.fromkeys(items))
+            if len(self._parts_cache) < 100_000:
+                self._parts_cache[parts] = found
+        return found, False
+
+    def groups_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The groups a heading names as a whole ("Evaluation", "Training Details", "Uses")."""
+        keys = (key, *parts)
+        found = self._group_cache.get(keys)
+        if found is None:
+            if not self._group_re and self.group_headings:
+                for group, aliases in self.group_headings.items():
+                    matcher = alias_matcher((group, *aliases))
+                    if matcher is not None:
+                        self._group_re[group] = matcher
+            found = tuple(group for group, matcher in self._group_re.items() if any(matcher.match(k) for k in keys))
+            if len(self._group_cache) < 100_000:
+                self._group_cache[keys] = found
+        return found
+
+    def _contained(self, part: str) -> tuple[Item, ...]:
+        """Items of the longest specific alias found as whole words inside ``part``."""
+        if not self._phrases:
+            for entry in _phrases(self.items):
+                self._phrases.setdefault(entry[0][0], []).append(entry)
+        words = part.split()
+        best: tuple[int, Item] | None = None
+        for start, word in enumerate(words):
+            for phrase, prefix, item in self._phrases.get(word, ()):
+                size = len(phrase)
+                window = words[start : start + size]
+                if (
+                    len(window) == size
+                    and window[:-1] == list(phrase[:-1])
+                    and (window[-1] == phrase[-1] or (prefix and window[-1].startswith(phrase[-1])))
+                ):
+                    if best is None or size > best[0]:
+                        best = (size, item)
+                    break  # the longest phrase from this word is the first to match
+        return (best[1],) if best is not None else ()
+
     def items_for_field(self, key: str) -> tuple[Item, ...]:
         """Items whose field aliases match a normalised field label (memoised like headings)."""
         return self._memo(self._field_cache, key, lambda i: i.detect.field_re)
@@ -146,6 +230,43 @@ class Checklist:
     @property
     def required(self) -> list[Item]:
         return [item for item in self.items if not item.optional]
+
+
+# Words too common in headings to give a topic away when they stand inside a longer heading.
+_GENERIC_WORDS = frozenset(
+    (
+        *("data", "model", "models", "use", "uses", "usage", "summary", "description", "overview", "details"),
+        *("about", "code", "type", "version", "versions", "status", "training", "evaluation", "performance"),
+        *("results", "information", "notes", "update", "updates", "output", "input"),
+    )
+)
+
+
+def _phrases(items: tuple[Item, ...]) -> list[tuple[tuple[str, ...], bool, Item]]:
+    """Heading aliases usable inside a longer heading, longest first: (words, last word is a prefix, item)."""
+    found: dict[tuple[tuple[str, ...], bool], Item] = {}
+    for item in items:
+        for alias in item.detect.headings:
+            prefix = alias.endswith("*")
+            if "*" in alias.rstrip("*"):
+                continue
+            words = tuple(normalize(alias.rstrip("*")).split())
+            if len(words) < 2 or all(word in _GENERIC_WORDS for word in words):
+                continue
+            found.setdefault((words, prefix), item)
+    return sorted(((w, p, i) for (w, p), i in found.items()), key=lambda entry: -len(entry[0]))
+
+
+_CHECKLIST_KEYS = {
+    *("name", "title", "description", "items", "detect", "placeholders", "stock_text", "title_noise"),
+    *("groups", "pointers"),
+}
+_DETECTOR_KEYS = {
+    *("front_matter", "headings", "fields", "patterns", "title", "intro", "content", "code", "cues", "near"),
+    *("other_sections", "links"),
+}
+# Detector switches and their defaults.
+_FLAGS = (("title", False), ("intro", False), ("code", True), ("other_sections", False), ("links", False))
 
 
 def builtin_names() -> list[str]:
@@ -184,24 +305,31 @@ def _load_path(path: str, mtime_ns: int) -> Checklist:
 
 
 def parse_checklist(text: str, source: str = "<checklist>") -> Checklist:
+    lines: dict[int, int] = {}
     try:
-        data = yaml.load(text, Loader=_Loader)
+        # Duplicate keys are refused: PyYAML would silently keep the last, dropping a detector or an item's setting.
+        data = safeyaml.load(text, unique_keys=True, lines=lines)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
-        raise ChecklistError(f"{source}{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from exc
-    return _Validator(source).checklist(data)
+        what = "cannot be used" if isinstance(exc, safeyaml.YAMLLimitError) else "not valid YAML"
+        raise ChecklistError(f"{source}{where}: {what}: {getattr(exc, 'problem', exc)}") from exc
+    return _Validator(source, lines).checklist(data)
 
 
 class _Validator:
     """Turns raw YAML into a Checklist, collecting every problem before failing."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, lines: dict[int, int] | None = None) -> None:
         self.source = source
         self.errors: list[str] = []
+        self.lines = lines or {}
+        """Line of each mapping of the file, by ``id``: errors name the line of the item they are about."""
+        self.line: int | None = None
 
     def error(self, where: str, message: str) -> None:
-        self.errors.append(f"{self.source}: {where}: {message}")
+        at = f"{self.source}:{self.line}" if self.line else self.source
+        self.errors.append(f"{at}: {where}: {message}")
 
     def strings(self, value: Any, where: str) -> tuple[str, ...]:
         if value is None:
@@ -214,18 +342,25 @@ class _Validator:
         return ()
 
     def regexes(self, values: tuple[str, ...], where: str, flags: int = re.IGNORECASE) -> tuple[re.Pattern[str], ...]:
-        return self._compiled(values, where, lambda value: re.compile(value, flags))
+        return self._compiled(values, where, flags, lambda value: re.compile(value, flags))
 
     def content_patterns(self, values: tuple[str, ...], where: str) -> tuple[ContentPattern, ...]:
-        return self._compiled(values, where, lambda value: ContentPattern(value, re.MULTILINE))
+        flags = re.MULTILINE | re.IGNORECASE
+        return self._compiled(values, where, flags, lambda value: ContentPattern(value, re.MULTILINE))
 
-    def _compiled(self, values: tuple[str, ...], where: str, compile_: Callable[[str], _T]) -> tuple[_T, ...]:
+    def _compiled(
+        self, values: tuple[str, ...], where: str, flags: int, compile_: Callable[[str], _T]
+    ) -> tuple[_T, ...]:
         compiled = []
         for value in values:
-            try:
-                compiled.append(compile_(value))
-            except re.error as exc:
-                self.error(where, f"invalid regular expression {value!r}: {exc}")
+            problem = regex_problem(value, flags)
+            if problem is None:
+                try:
+                    compiled.append(compile_(value))
+                    continue
+                except (re.error, OverflowError, RecursionError, ValueError) as exc:
+                    problem = f"invalid regular expression: {exc}"
+            self.error(where, f"regular expression {value!r} refused: {problem}")
         return tuple(compiled)
 
     def mapping(self, value: Any, where: str, allowed: set[str]) -> dict[str, Any]:
@@ -245,7 +380,7 @@ class _Validator:
         data = self.mapping(
             data,
             "checklist",
-            {"name", "title", "description", "items", "detect", "placeholders", "stock_text", "title_noise"},
+            _CHECKLIST_KEYS,
         )
         raw_items = data.get("items")
         if not isinstance(raw_items, list) or not raw_items:
@@ -259,11 +394,20 @@ class _Validator:
             if item.id in seen:
                 self.error(f"item {item.id!r}: key 'id'", "duplicate id")
             seen.add(item.id)
+        for item in items:
+            for other in item.detect.near:
+                if other not in seen:
+                    self.error(f"item {item.id!r}: key 'detect.near'", f"{other!r} is not the id of an item")
         detect = self.mapping(
             data.get("detect"),
             "checklist: key 'detect'",
-            {"filenames", "title_words", "exclude_title_words", "front_matter_keys", "min_headings"},
+            {
+                *("filenames", "title_words", "exclude_title_words", "front_matter_keys", "min_headings"),
+                *("template_filenames", "template_titles"),
+            },
         )
+        template_titles = self.strings(detect.get("template_titles"), "checklist: key 'detect.template_titles'")
+        self.regexes(template_titles, "checklist: key 'detect.template_titles'")
         min_headings = detect.get("min_headings", 3)
         if not isinstance(min_headings, int) or isinstance(min_headings, bool) or min_headings < 0:
             self.error("checklist: key 'detect.min_headings'", "expected a whole number >= 0")
@@ -278,10 +422,17 @@ class _Validator:
                 detect.get("front_matter_keys"), "checklist: key 'detect.front_matter_keys'"
             ),
             min_headings=min_headings,
+            template_filenames=self.strings(
+                detect.get("template_filenames"), "checklist: key 'detect.template_filenames'"
+            ),
+            template_titles=template_titles,
+            template_title_re=_alternation(template_titles),
         )
         placeholders = self.strings(data.get("placeholders"), "checklist: key 'placeholders'")
         stock = self.strings(data.get("stock_text"), "checklist: key 'stock_text'")
         noise = self.strings(data.get("title_noise"), "checklist: key 'title_noise'")
+        pointers = self.strings(data.get("pointers"), "checklist: key 'pointers'")
+        pointer_parts = self.content_patterns(pointers, "checklist: key 'pointers'")
         self.regexes(placeholders, "checklist: key 'placeholders'")
         self.regexes(noise, "checklist: key 'title_noise'")
         name = data.get("name")
@@ -292,6 +443,17 @@ class _Validator:
         if not isinstance(title, str):
             self.error("checklist: key 'title'", "expected a string")
             title = name
+        group_headings: dict[str, tuple[str, ...]] = {}
+        raw_groups = data.get("groups")
+        known_groups = {item.group for item in items}
+        if raw_groups is not None and not isinstance(raw_groups, dict):
+            self.error("checklist: key 'groups'", "expected a mapping of group names to lists of headings")
+        elif raw_groups:
+            for group, aliases in raw_groups.items():
+                if group not in known_groups:
+                    self.error(f"checklist: key 'groups.{group}'", "not the group of any item")
+                    continue
+                group_headings[group] = self.strings(aliases, f"checklist: key 'groups.{group}'")
         if self.errors:
             raise ChecklistError("invalid checklist:\n  " + "\n  ".join(self.errors))
         all_headings = [h for item in items for h in item.detect.headings]
@@ -302,7 +464,10 @@ class _Validator:
             detection=detection,
             placeholders=placeholders,
             stock_text=stock,
+            pointers=pointers,
+            pointer_parts=pointer_parts,
             title_noise=noise,
+            group_headings=group_headings,
             source=self.source,
             placeholder_re=_alternation(placeholders),
             stock_re=_alternation(_flexible(s) for s in stock),
@@ -313,7 +478,15 @@ class _Validator:
         )
 
     def item(self, raw: Any, index: int, parent: Item | None = None) -> list[Item]:
-        """The item and, after it, its sub-items (which inherit group and optional)."""
+        """The item and, after it, its sub-items (which inherit group and optional); errors name its line."""
+        outer = self.line
+        self.line = self.lines.get(id(raw), outer)
+        try:
+            return self._item(raw, index, parent)
+        finally:
+            self.line = outer
+
+    def _item(self, raw: Any, index: int, parent: Item | None) -> list[Item]:
         where = f"item #{index + 1}" if parent is None else f"item {parent.id!r}: sub-item #{index + 1}"
         if not isinstance(raw, dict):
             self.error(where, "expected a mapping with id, label and group")
@@ -342,8 +515,8 @@ class _Validator:
             self.error(f"{where}: key 'optional'", "expected true or false")
             optional = False
         weight = raw.get("weight", 1)
-        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or weight < 0:
-            self.error(f"{where}: key 'weight'", "expected a number >= 0")
+        if isinstance(weight, bool) or not isinstance(weight, (int, float)) or not 0 <= weight < math.inf:
+            self.error(f"{where}: key 'weight'", "expected a finite number >= 0")  # .nan would poison every score
             weight = 1
         min_words = raw.get("min_words", 1)
         if isinstance(min_words, bool) or not isinstance(min_words, int) or min_words < 1:
@@ -381,7 +554,7 @@ class _Validator:
 
     def detectors(self, raw: Any, where: str, allow_empty: bool = False) -> Detectors:
         where = f"{where}: key 'detect'"
-        raw = self.mapping(raw, where, {"front_matter", "headings", "fields", "patterns", "title", "intro", "content"})
+        raw = self.mapping(raw, where, _DETECTOR_KEYS)
         if not raw and not allow_empty:
             self.error(
                 where, "an item needs at least one detector (front_matter, headings, fields, patterns, title or intro)"
@@ -394,11 +567,12 @@ class _Validator:
             self.error(f"{where}.content", f"expected one of {', '.join(CONTENT_MODES)}")
             content = "all"
         flags = {}
-        for key in ("title", "intro"):
-            flags[key] = raw.get(key, False)
+        for key, default in _FLAGS:
+            flags[key] = raw.get(key, default)
             if not isinstance(flags[key], bool):
                 self.error(f"{where}.{key}", "expected true or false")
-                flags[key] = False
+                flags[key] = default
+        cues = self.strings(raw.get("cues"), f"{where}.cues")
         return Detectors(
             front_matter=self.strings(raw.get("front_matter"), f"{where}.front_matter"),
             headings=headings,
@@ -407,9 +581,15 @@ class _Validator:
             title=flags["title"],
             intro=flags["intro"],
             content=content,
+            code=flags["code"],
+            cues=cues,
+            near=self.strings(raw.get("near"), f"{where}.near"),
+            other_sections=flags["other_sections"],
+            links=flags["links"],
             heading_re=alias_matcher(headings),
             field_re=alias_matcher(fields),
             pattern_res=self.content_patterns(patterns, f"{where}.patterns"),
+            cue_res=self.content_patterns(cues, f"{where}.cues"),
         )
 
 

@@ -4,7 +4,8 @@ It detects and scores cards exactly as the plugin does (the same CardSite),
 so a red CI job and a badge on the site always tell the same story.
 
 Exit codes: 0 all good, 1 a card below ``--fail-under`` or a file that could
-not be read, 2 a usage error (bad option, missing path, broken checklist).
+not be read, 2 a usage error (bad option, missing path, broken checklist),
+3 the report could not be written.
 """
 
 from __future__ import annotations
@@ -14,16 +15,21 @@ import contextlib
 import functools
 import gc
 import html
+import io
 import json
 import os
 import posixpath
 import re
 import sys
+import urllib.parse
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TextIO
+
+from mkdocs.utils import is_markdown_file
+from pathspec.gitignore import GitIgnoreSpec
 
 from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
@@ -31,11 +37,13 @@ from .engine import CardReport, analyse, catalogue, catalogue_json, item_line
 from .nav import missing_from_nav, nav_line, site_nav
 from .output import OutputError, index_files, write_files
 from .render import Renderer
+from .safetext import one_line
 from .scaffold import scaffold
 from .scoring import ItemResult
-from .site import CardSite, summary_line
+from .site import CardSite, summary_line, templates_line
+from .text import glob_error
 
-EXIT_OK, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_OUTPUT = 0, 1, 2, 3
 
 EPILOG = """\
 exit codes:
@@ -43,9 +51,13 @@ exit codes:
   1  a card scored below --fail-under, missed a required (gate) item of its
      checklist, or a file could not be read
   2  usage error: bad option, a PATH that does not exist, a broken checklist
+  3  the report could not be written (a closed pipe or stdout, a full disk)
 
-A FILE argument is always scored as a card. A DIRECTORY is searched for *.md
-files and only pages the plugin would treat as cards are scored.
+A FILE argument is always scored as a card. A DIRECTORY is searched for the
+Markdown pages MkDocs would build (hidden files and folders and templates/
+left out, as MkDocs does) and only pages the plugin would treat as cards are
+scored. --include, --exclude and --checklists take gitignore-style patterns,
+like MkDocs' exclude_docs: *.md matches at any depth, a leading / anchors.
 """
 
 
@@ -54,6 +66,8 @@ class Result:
     cards: list[tuple[str, CardReport]] = field(default_factory=list)
     """(path as the user would write it, report)"""
     errors: list[tuple[str, str]] = field(default_factory=list)
+    templates: dict[str, str] = field(default_factory=dict)
+    """Pages of the searched folders taken as blank templates (path as the user would write it, reason)."""
 
 
 def _read(path: Path) -> str:
@@ -68,22 +82,53 @@ def _describe(exc: Exception) -> str:
     return str(exc)
 
 
+# MkDocs' own default exclusions (``mkdocs.structure.files``): hidden files and folders, and templates/.
+_MKDOCS_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])
+
+
+def pages(folder: Path) -> list[tuple[Path, str]]:
+    """The documentation pages MkDocs would build from ``folder``, with their ``/``-separated relative paths.
+
+    The same rules as MkDocs' ``get_files``, so ``check docs`` scores the
+    pages the plugin sees: every Markdown extension MkDocs knows, none of the
+    files it excludes by default, only regular files (a folder named
+    ``x.md`` or a FIFO is no page), and symbolic links followed once each.
+    """
+    found: list[tuple[Path, str]] = []
+    seen: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        info = Path(root).stat()
+        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
+            dirs[:] = []
+            continue
+        seen.add((info.st_dev, info.st_ino))
+        rel_root = Path(root).relative_to(folder).as_posix()
+        prefix = "" if rel_root == "." else rel_root + "/"
+        dirs[:] = sorted(d for d in dirs if not _MKDOCS_EXCLUDE.match_file(f"{prefix}{d}/"))
+        for name in files:
+            rel = prefix + name
+            path = Path(root, name)
+            if is_markdown_file(name) and not _MKDOCS_EXCLUDE.match_file(rel) and path.is_file():
+                found.append((path, rel))
+    return sorted(found, key=lambda page: page[1])
+
+
 def collect(
     paths: Sequence[str],
     checklist: Checklist,
     options: DetectOptions,
     checklists: dict[str, str] | None = None,
     resolve: Callable[[str], Checklist] = load_checklist,
+    root: Path | None = None,
 ) -> Result:
     """Score the given files, and the cards found in the given directories, in a stable order."""
     result = Result()
     for given in paths:
         target = Path(given)
         if target.is_dir():
-            site = CardSite(checklist, options, dict(checklists or {}), resolve)
+            site = CardSite(checklist, options, dict(checklists or {}), resolve, root=root)
             found: dict[str, str] = {}
-            for file in sorted(target.rglob("*.md")):
-                rel = file.relative_to(target).as_posix()
+            for file, rel in pages(target):
                 shown = os.path.join(given, *rel.split("/"))  # noqa: PTH118 - keeps the spelling the user typed
                 try:
                     text = _read(file)
@@ -93,6 +138,10 @@ def collect(
                 if site.consider(rel, text) is not None:
                     found[rel] = shown
             result.cards.extend((found[rel], site.reports[rel]) for rel in sorted(found))
+            for rel, reason in sorted(site.templates.items()):
+                result.templates[os.path.join(given, *rel.split("/"))] = reason  # noqa: PTH118
+        elif not target.is_file():  # a FIFO or a device: reading it could block forever
+            result.errors.append((given, "not a regular file"))
         else:
             try:
                 text = _read(target)
@@ -100,7 +149,7 @@ def collect(
                 result.errors.append((given, _describe(exc)))
                 continue
             # Detection only picks the checklist here: a file named on the command line is always scored.
-            single = CardSite(checklist, options, dict(checklists or {}), resolve)
+            single = CardSite(checklist, options, dict(checklists or {}), resolve, root=root)
             report = single.consider(target.as_posix(), text)
             if report is None:
                 report = analyse(text, target.as_posix(), checklist)
@@ -117,19 +166,21 @@ def format_json(result: Result, fail_under: float | None, out: TextIO) -> None:
 
 
 def format_text(result: Result, fail_under: float | None, out: TextIO) -> None:
+    # Every line through one_line(): titles and paths come from the card's author (see safetext).
     if not result.cards:
         out.write("no model cards found\n")
     for path, report in result.cards:
         score = report.score
         flag = "  BELOW" if fail_under is not None and score.percent < fail_under else ""
-        out.write(
+        line = (
             f"{path}  {score.percent}%  ({score.filled_required_count}/{score.required_count} required)"
-            f"  {report.title}{flag}\n"
+            f"  {report.title}{flag}"
         )
+        out.write(one_line(line) + "\n")
         for missing in score.missing_required:
-            out.write(f"    - {missing.item.label} ({missing.item.group})\n")
+            out.write(one_line(f"    - {missing.item.label} ({missing.item.group})") + "\n")
     for path, message in result.errors:
-        out.write(f"{path}  error: {message}\n")
+        out.write(one_line(f"{path}  error: {message}") + "\n")
     if result.cards:
         line = summary_line(report for _, report in result.cards)
         if fail_under is not None:
@@ -140,6 +191,11 @@ def format_text(result: Result, fail_under: float | None, out: TextIO) -> None:
 
 def _missing(result: Result) -> list[tuple[str, CardReport, ItemResult]]:
     return [(path, report, r) for path, report in result.cards for r in report.score.missing_required]
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference for SARIF: ``/``-separated and percent-encoded (``a b#1.md`` is ``a%20b%231.md``)."""
+    return urllib.parse.quote(Path(path).as_posix(), safe="/")
 
 
 def format_sarif(result: Result, fail_under: float | None, out: TextIO) -> None:
@@ -167,7 +223,7 @@ def format_sarif(result: Result, fail_under: float | None, out: TextIO) -> None:
                 "locations": [
                     {
                         "physicalLocation": {
-                            "artifactLocation": {"uri": Path(path).as_posix()},
+                            "artifactLocation": {"uri": _uri(path)},
                             "region": {"startLine": item_line(report, item)},
                         }
                     }
@@ -180,7 +236,7 @@ def format_sarif(result: Result, fail_under: float | None, out: TextIO) -> None:
                 "ruleId": "read-error",
                 "level": "error",
                 "message": {"text": message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": Path(path).as_posix()}}}],
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(path)}}}],
             }
         )
     if result.errors:
@@ -236,6 +292,11 @@ def _md(text: str) -> str:
     return re.sub(r"([\\`*_\[\]|<>#])", r"\\\1", escaped).replace("\n", " ")
 
 
+def _code(text: str) -> str:
+    """Text as code in a table cell: backslash escapes do not work inside backticks, entities in ``<code>`` do."""
+    return "<code>" + html.escape(one_line(text)).replace("|", "&#124;") + "</code>"
+
+
 def format_markdown(result: Result, fail_under: float | None, out: TextIO) -> None:
     """A summary table for a CI step summary ($GITHUB_STEP_SUMMARY)."""
     out.write("## Model card check\n\n")
@@ -253,11 +314,11 @@ def format_markdown(result: Result, fail_under: float | None, out: TextIO) -> No
                 status = f" (below {fail_under:g}%)"
             missing = ", ".join(r.item.label for r in score.missing_required) or "none"
             out.write(
-                f"| {_md(report.title)}<br>`{_md(path)}` | {_md(score.checklist.title)} "
+                f"| {_md(report.title)}<br>{_code(path)} | {_md(score.checklist.title)} "
                 f"| {score.percent}%{status} | {_md(missing)} |\n"
             )
     for path, message in result.errors:
-        out.write(f"\n**Could not read** `{_md(path)}`: {_md(message)}\n")
+        out.write(f"\n**Could not read** {_code(path)}: {_md(message)}\n")
 
 
 FORMATS: dict[str, Callable[[Result, float | None, TextIO], None]] = {
@@ -357,13 +418,19 @@ def _checklist(spec: str) -> Checklist:
 def run_new(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     checklist = _checklist(args.checklist)
     target = Path(args.path)
+    # Path("newname/") is "newname": without this the folder the user meant would become a file.
+    if args.path.endswith(("/", os.sep)) or target.is_dir():
+        raise UsageError(f"{args.path} is a folder; name the card to create, e.g. {target / 'name_model_card.md'}")
     if not target.parent.is_dir():
         raise UsageError(f"no such folder: {target.parent}")
     try:
         with target.open("x", encoding="utf-8") as handle:  # "x": never overwrite
             handle.write(scaffold(checklist, args.name))
     except FileExistsError:
-        err.write(f"mkdocs-modelcard: {target} exists; it was not overwritten\n")
+        err.write(one_line(f"mkdocs-modelcard: {target} exists; it was not overwritten") + "\n")
+        return EXIT_FAIL
+    except OSError as exc:
+        err.write(one_line(f"mkdocs-modelcard: cannot write {target}: {_describe(exc)}") + "\n")
         return EXIT_FAIL
     out.write(f"wrote {target} ({checklist.title.lower()}, {len(checklist.items)} checklist items)\n")
     return EXIT_OK
@@ -399,11 +466,16 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         mapping[glob] = name
     resolve = functools.partial(load_checklist, base_dir=Path.cwd())
     options = DetectOptions(args.include, args.exclude, not args.no_auto_detect)
+    for name, globs in (("--include", args.include), ("--exclude", args.exclude), ("--checklists", mapping)):
+        if (error := glob_error(globs)) is not None:
+            raise UsageError(f"{name}: {error}")
     try:
         with _collector_paused():
-            result = collect(args.paths, checklist, options, mapping, resolve)
+            result = collect(args.paths, checklist, options, mapping, resolve, root=Path.cwd())
     except ChecklistError as exc:
         raise UsageError(str(exc)) from exc
+    if result.templates:
+        err.write(f"mkdocs-modelcard: {templates_line(result.templates)}\n")
     if args.format == "text":
         for path, report in result.cards:
             for diagnostic in report.diagnostics:
@@ -433,12 +505,17 @@ def run_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         mapping[glob] = name
     resolve = functools.partial(load_checklist, base_dir=Path.cwd())
     options = DetectOptions(args.include, args.exclude, not args.no_auto_detect)
+    for name, globs in (("--include", args.include), ("--exclude", args.exclude), ("--checklists", mapping)):
+        if (error := glob_error(globs)) is not None:
+            raise UsageError(f"{name}: {error}")
     try:
-        site = CardSite(checklist, options, mapping, resolve)
+        site = CardSite(checklist, options, mapping, resolve, root=Path.cwd())
         with _collector_paused():
-            result = collect([str(docs)], checklist, options, mapping, resolve)
+            result = collect([str(docs)], checklist, options, mapping, resolve, root=Path.cwd())
     except ChecklistError as exc:
         raise UsageError(str(exc)) from exc
+    if result.templates:
+        err.write(f"mkdocs-modelcard: {templates_line(result.templates)}\n")
     for _, report in result.cards:
         site.reports[report.path] = report
     for path, message in result.errors:
@@ -469,9 +546,31 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: Text
     """Run the command; console scripts pass the returned code to ``sys.exit``."""
     args = build_parser().parse_args(argv)
     run = {"new": run_new, "index": run_index}.get(args.command, run_check)
-    err = err or sys.stderr
+    err = err or sys.stderr or io.StringIO()
+    out = out or sys.stdout
+    if out is None:  # started with standard output closed (``>&-``)
+        err.write("mkdocs-modelcard: standard output is closed; no report can be written\n")
+        return EXIT_OUTPUT
     try:
-        return run(args, out or sys.stdout, err)
+        code = run(args, out, err)
+        out.flush()  # a full disk shows here, not at exit
     except UsageError as exc:
-        err.write(f"mkdocs-modelcard: {exc}\n")
+        err.write(one_line(f"mkdocs-modelcard: {exc}") + "\n")
         return EXIT_USAGE
+    except BrokenPipeError:  # ``check | head -1``: the reader has all it wanted
+        _silence(out)
+        return EXIT_OUTPUT
+    except OSError as exc:  # e.g. writing to /dev/full
+        _silence(out)
+        with contextlib.suppress(OSError):
+            err.write(one_line(f"mkdocs-modelcard: cannot write the report: {_describe(exc)}") + "\n")
+        return EXIT_OUTPUT
+    return code
+
+
+def _silence(out: TextIO) -> None:
+    """Point a failed standard output at /dev/null, so Python's own flush at exit does not fail again."""
+    if out is sys.stdout:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, out.fileno())

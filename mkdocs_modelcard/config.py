@@ -29,9 +29,9 @@ class ModelCardConfig(base.Config):
     `{"datasets/**": dataset}`. A card's own front matter `modelcard: {checklist: ...}` wins."""
 
     include = c.ListOfItems(c.Type(str), default=[])
-    """Globs (relative to `docs_dir`, `**` spans folders) of pages that are always cards."""
+    """Gitignore-style patterns (relative to `docs_dir`, as MkDocs' `exclude_docs`) of pages that are always cards."""
     exclude = c.ListOfItems(c.Type(str), default=[])
-    """Globs of pages that are never cards. Front matter `modelcard: true|false` overrides both lists."""
+    """Patterns of pages that are never cards. Front matter `modelcard: true|false` overrides both lists."""
     auto_detect = c.Type(bool, default=True)
     """Find cards by file name and by an H1 saying "model card" with several checklist headings."""
 

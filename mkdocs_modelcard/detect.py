@@ -65,6 +65,25 @@ def worth_reading(path: str, text: str, checklist: Checklist, options: DetectOpt
     )
 
 
+def template_reason(path: str, card: Card, checklist: Checklist) -> str | None:
+    """Why a page that would pass for a card is a blank template instead, or None.
+
+    A guide ships its templates as pages ("Model Card for [Model Name]" in
+    ``HF_ModelCard_Template.md``); scored, they would fill the index with red
+    badges. Only the page's own ``modelcard: true`` makes such a page a card.
+    """
+    if explicit_choice(card.meta) is True:
+        return None
+    detection = checklist.detection
+    name = path.replace("\\", "/").rsplit("/", 1)[-1].lower()
+    if detection.template_filenames and glob_match(name, [p.lower() for p in detection.template_filenames]):
+        return "its file name says it is a template"
+    h1 = card.first_h1
+    if h1 is not None and detection.template_title_re is not None and detection.template_title_re.search(h1.title):
+        return f"its title {h1.title!r} still holds a template placeholder"
+    return None
+
+
 def is_card(path: str, card: Card, checklist: Checklist, options: DetectOptions) -> bool:
     """Whether a page (``path`` relative to the docs folder, with ``/``) is a card."""
     choice = explicit_choice(card.meta)
@@ -95,4 +114,6 @@ def is_card(path: str, card: Card, checklist: Checklist, options: DetectOptions)
 
 def _checklist_headings(card: Card, checklist: Checklist) -> int:
     """How many distinct checklist items have a heading in the card (outside code and comments)."""
-    return len({item.id for section in card.sections for item in checklist.items_for_heading(section.key)})
+    return len(
+        {item.id for section in card.sections for item in checklist.items_for_section(section.key, section.parts)[0]}
+    )

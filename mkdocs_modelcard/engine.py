@@ -9,6 +9,7 @@ from typing import Any
 
 from .card import Card, Diagnostic, read_card
 from .checklist import Checklist, Item
+from .safetext import clean
 from .scoring import Score, score_card, title_section
 from .text import normalize, plain_text, truncate
 
@@ -91,9 +92,10 @@ def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None
         path=path,
         card=card,
         score=score,
-        title=card_title(card, checklist, path),
-        summary=card_summary(card, checklist),
-        license=card_license(card, checklist),
+        # Control characters mean nothing in a title and break terminals, logs and XML.
+        title=clean(card_title(card, checklist, path)),
+        summary=clean(card_summary(card, checklist)),
+        license=clean(card_license(card, checklist)),
         diagnostics=[*card.diagnostics, *problems],
     )
 
@@ -101,7 +103,7 @@ def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None
 def item_line(report: CardReport, item: Item) -> int:
     """Where a reader should look for an item: its (empty) heading if the card has one, else line 1."""
     checklist = report.score.checklist
-    matches = [s for s in report.card.sections if item in checklist.items_for_heading(s.key)]
+    matches = [s for s in report.card.sections if item in checklist.items_for_section(s.key, s.parts)[0]]
     exact = [s for s in matches if s.key == normalize(item.label)]
     return (exact or matches)[0].line if matches else 1
 

@@ -38,6 +38,7 @@ from .engine import CardReport
 from .render import Renderer, inject, section_anchors
 from .site import CardSite
 from .sources import DocsIndex, docs_index
+from .text import glob_error
 
 log = logging.getLogger("mkdocs_modelcard")
 
@@ -226,6 +227,7 @@ def score_page(text: str, settings: Settings, host: HostPage | None = None) -> C
         DetectOptions(settings.include, settings.exclude, settings.auto_detect),
         dict(settings.checklists),
         resolve,
+        root=root,
     )
     report = site.consider(path, source)
     if report is not None:
@@ -322,6 +324,9 @@ def _settings(raw: dict[str, Any]) -> Settings:
     placement = text("checklist_placement")
     if placement not in PLACEMENTS:
         raise fail("checklist_placement", "top or bottom")
+    for name, patterns in (("include", globs("include")), ("exclude", globs("exclude")), ("checklists", mapping)):
+        if (error := glob_error(patterns)) is not None:
+            raise ValueError(f"mkdocs_modelcard.extension: option {name!r}: {error}")
     fail_under = raw["fail_under"]  # None too, for a caller who passes the plugin's spelling of "unset"
     return Settings(
         docs_dir=text("docs_dir"),

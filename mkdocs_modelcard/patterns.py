@@ -42,12 +42,45 @@ def _lower_source(source: str) -> str | None:
     """The pattern with every literal lower-cased and every escape kept, or None if that is not safe."""
     if _UNSAFE.search(source) or _CASE_EXTRAS.search(source.lower()):
         return None
+    if len(source.lower()) != len(source) or not _ranges_lower_safely(source):
+        return None  # "İ" lower-cases to two characters; "[A-z]" and "[À-Ý]" change what they match
     out: list[str] = []
     escaped = False
     for char in source:
         out.append(char if escaped else char.lower())
         escaped = not escaped and char == "\\"
     return "".join(out)
+
+
+def _ranges_lower_safely(source: str) -> bool:
+    """Whether every character range keeps its meaning lower-cased: letters a-z or A-Z only, or no letters at all."""
+    try:
+        stack = [list(_sre_parse.parse(source))]
+    except Exception:  # noqa: BLE001 - a private parser's surprise only costs the fast path
+        return False
+    while stack:
+        for op, arg in stack.pop():
+            if op is _sre.IN:
+                for kind, value in arg:
+                    if kind is _sre.RANGE and not _range_lowers_safely(*value):
+                        return False
+            elif op is _sre.BRANCH:
+                stack.extend(list(branch) for branch in arg[1])
+            elif op is _sre.SUBPATTERN:
+                stack.append(list(arg[-1]))
+            elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", None)):
+                stack.append(list(arg[2]))
+            elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+                stack.append(list(arg[1]))
+            elif op is getattr(_sre, "ATOMIC_GROUP", None):
+                stack.append(list(arg))
+    return True
+
+
+def _range_lowers_safely(low: int, high: int) -> bool:
+    if ord("a") <= low <= high <= ord("z") or ord("A") <= low <= high <= ord("Z"):
+        return True
+    return high < 128 and not any(chr(code).isalpha() for code in range(low, high + 1))
 
 
 def required_literals(source: str, flags: int = 0) -> tuple[frozenset[str], ...]:
@@ -130,7 +163,13 @@ class ContentPattern:
         try:
             self._anchored = re.compile(lowered, case_sensitive)
             self._required = required_literals(lowered, case_sensitive)
-            if lowered.startswith(_WORD_BOUNDARY) and not lowered.startswith(_WORD_BOUNDARY + "|"):
+            # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
+            # and read the rest of it each time (quadratic), where \b allows only the first.
+            if (
+                lowered.startswith(_WORD_BOUNDARY)
+                and not lowered.startswith(_WORD_BOUNDARY + "|")
+                and not lowered.startswith(_WORD_BOUNDARY + "\\d")
+            ):
                 self._scan = re.compile(lowered[len(_WORD_BOUNDARY) :], case_sensitive)
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
             self._anchored = self._scan = None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import secrets
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, is_markdown_file
 
 from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
@@ -21,7 +21,9 @@ from .detect import DetectOptions
 from .nav import missing_from_nav, nav_line
 from .output import is_generated_index
 from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
-from .site import CardSite, summary_line
+from .safetext import one_line
+from .site import CardSite, badge_clashes, summary_line, templates_line
+from .text import glob_error
 
 log = get_plugin_logger(__name__)
 
@@ -29,6 +31,25 @@ CSS_PATH = "assets/modelcard/modelcard.css"
 JS_PATH = "assets/modelcard/modelcard.js"
 ASSETS = Path(__file__).parent / "assets"
 EXTENSION = "mkdocs_modelcard.extension"
+
+
+def index_path_error(path: str) -> str | None:
+    """Why ``index_path`` cannot be used, or None.
+
+    Badges, ``cards.json`` and the index go where this path says, so it must
+    stay inside ``docs_dir`` (and so inside ``site_dir`` once built), and name
+    a Markdown page, which is what the index is written as.
+    """
+    if not path.strip():
+        return "expected a page path such as model-cards/index.md"
+    if "\\" in path or PureWindowsPath(path).drive or posixpath.isabs(path):
+        return "expected a path relative to docs_dir, with / between folders"
+    normal = posixpath.normpath(path)
+    if normal == ".." or normal.startswith("../"):
+        return "the path leaves docs_dir"
+    if not is_markdown_file(normal):
+        return "expected a Markdown page (e.g. ending in .md): the index is written as Markdown"
+    return None
 
 
 class ModelCardPlugin(BasePlugin[ModelCardConfig]):
@@ -59,8 +80,17 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         base_dir = Path(config.config_file_path or ".").parent
         resolve = functools.partial(load_checklist, base_dir=base_dir)
         options = DetectOptions(self.config.include, self.config.exclude, self.config.auto_detect)
+        for name, globs in (("include", options.include), ("exclude", options.exclude)):
+            if (error := glob_error(globs)) is not None:
+                raise PluginError(f"modelcard: {name}: {error}")
+        if (error := glob_error(self.config.checklists)) is not None:
+            raise PluginError(f"modelcard: checklists: {error}")
+        if (error := index_path_error(self.config.index_path)) is not None:
+            raise PluginError(f"modelcard: index_path {self.config.index_path!r}: {error}")
         try:
-            self.site = CardSite(resolve(self.config.checklist), options, dict(self.config.checklists), resolve)
+            self.site = CardSite(
+                resolve(self.config.checklist), options, dict(self.config.checklists), resolve, root=base_dir
+            )
         except ChecklistError as exc:
             raise PluginError(f"modelcard: {exc}") from exc
         if earlier is not None:
@@ -94,28 +124,41 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             try:
                 text = file.content_string
             except (OSError, UnicodeDecodeError) as exc:
-                log.warning("%s: cannot read the page (%s); it is not checked", file.src_uri, exc)
+                log.warning(one_line(f"{file.src_uri}: cannot read the page ({exc}); it is not checked"))
                 continue
             if self.site.consider(file.src_uri, text) is not None:
                 self.files[file.src_uri] = file
         for path in (CSS_PATH, JS_PATH) if self.config.index else (CSS_PATH,):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
-        folder = posixpath.dirname(self.config.index_path)
+        index_path = posixpath.normpath(self.config.index_path)
+        folder = posixpath.dirname(index_path)
+        # A page at the index path that `mkdocs-modelcard index` wrote (for Zensical): that page and the
+        # badges and cards.json beside it are the command's copies, and the plugin's own take their place.
+        existing_index = files.get_file_from_path(index_path)
+        command_output = existing_index is not None and _written_by_index_command(existing_index)
         extra = site_files(
             self.site, self.renderer, folder, badges=self.config.badges, catalogue_json=self.config.index
         )
         for path, content in extra.items():
-            _replace(files, File.generated(config, path, content=content))  # over a copy `index` wrote
+            if files.get_file_from_path(path) is not None and not command_output:
+                # Never replace a file of the site's own: say so, loudly enough to fail a strict build.
+                log.warning(one_line(f"{path}: the site has a file of its own here; the generated one is not written"))
+                continue
+            _replace(files, File.generated(config, path, content=content))  # over the copy `index` wrote
+        if self.config.badges:
+            for clash in badge_clashes(self.site.reports):
+                log.warning(one_line(clash))
         self.index_src = None
         if self.config.index:
-            self.index_src = self.config.index_path
-            existing = files.get_file_from_path(self.index_src)
-            if existing is None or _written_by_index_command(existing):
+            self.index_src = index_path
+            if files.get_file_from_path(self.index_src) is None or command_output:
                 content = f"# {self.config.index_title}\n"
                 _replace(files, File.generated(config, self.index_src, content=content))
         for problem in self.site.problems(self.config.fail_under):
             log.warning(problem)
+        if self.site.templates:
+            log.info(templates_line(self.site.templates))
         log.info(summary_line(self.site.reports.values()))
         return files
 
@@ -153,7 +196,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         )
         placed = place_checklist(output, self.marker, checklist)
         if placed is None:
-            log.warning("%s: the checklist could not be placed; another plugin removed its marker", report.path)
+            where = one_line(report.path)
+            log.warning(f"{where}: the checklist could not be placed; another plugin removed its marker")
             return None
         return placed
 

@@ -7,6 +7,7 @@ template by putting a file of the same name in ``<theme custom_dir>/modelcard/``
 
 from __future__ import annotations
 
+import bisect
 import html
 import posixpath
 import re
@@ -30,9 +31,11 @@ BAND_COLOURS = {"good": "#2e7d32", "fair": "#9a5b00", "poor": "#c62828"}
 BAND_ADMONITIONS = {"good": "success", "fair": "warning", "poor": "failure"}
 _CHAR_WIDTH = 6.6  # average advance of Verdana 11px, what the badge is laid out for
 
-_HEADING = re.compile(r"<h([1-6])\b([^>]*)>(.*?)</h\1\s*>", re.IGNORECASE | re.DOTALL)
+# Opening and closing heading tags, paired up in one pass: a lazy "<hN ...>(.*?)</hN>" searched the
+# rest of the page from every unclosed opening tag.
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b([^<>]*)>", re.IGNORECASE)
 _ID_ATTR = re.compile(r"""\bid\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_HEADERLINK = re.compile(r"<a\b[^>]*\bheaderlink\b[^>]*>.*?</a>", re.IGNORECASE | re.DOTALL)
+_HEADERLINK = re.compile(r"<a\b[^<>]*?\bheaderlink\b[^<>]*>.*?</a>", re.IGNORECASE | re.DOTALL)
 _TAGS = re.compile(r"<[^>]+>")
 _H1_END = re.compile(r"</h1\s*>", re.IGNORECASE)
 
@@ -262,6 +265,7 @@ def _describe(source: str, text: str, line: int | None) -> str:
         "intro": "the text under the title",
         "field": f'"{text}" field',
         "heading": f'section "{text}"',
+        "section": f'section "{text}"',
         "pattern": f'"{text}"',
         "sub_items": "all of its sub-items",
         "not_applicable": "the card's not_applicable list",
@@ -277,11 +281,18 @@ def badge_label(report: CardReport) -> str:
 def heading_ids(page_html: str) -> list[tuple[str, str]]:
     """(normalised text, id) of every heading with an id, in document order."""
     found = []
-    for match in _HEADING.finditer(page_html):
-        id_match = _ID_ATTR.search(match.group(2))
+    opened: re.Match[str] | None = None
+    for tag in _HEADING_TAG.finditer(page_html):
+        if not tag.group(1):
+            opened = tag  # an unclosed heading is superseded by the next one
+            continue
+        if opened is None or opened.group(2) != tag.group(2):
+            continue
+        attrs, inner, opened = opened.group(3), page_html[opened.end() : tag.start()], None
+        id_match = _ID_ATTR.search(attrs)
         if not id_match:
             continue
-        text = html.unescape(_TAGS.sub("", _HEADERLINK.sub("", match.group(3))))
+        text = html.unescape(_TAGS.sub("", _HEADERLINK.sub("", inner)))
         found.append((normalize(text), id_match.group(1) or id_match.group(2) or ""))
     return found
 
@@ -293,16 +304,21 @@ def section_anchors(sections: Sequence[Section], page_html: str) -> dict[int, st
     stays right with any ``toc`` settings, attribute lists and duplicate titles.
     """
     ids = heading_ids(page_html)
+    # Positions of each heading text: a section missing from the page must not rescan all the rest.
+    where: dict[str, list[int]] = {}
+    for index, (text, _) in enumerate(ids):
+        where.setdefault(text, []).append(index)
     anchors: dict[int, str] = {}
     position = 0
     for section in sections:
         if section.soft:
             continue
-        for index in range(position, len(ids)):
-            if ids[index][0] == section.key:
-                anchors[section.line] = ids[index][1]
-                position = index + 1
-                break
+        candidates = where.get(section.key, [])
+        at = bisect.bisect_left(candidates, position)
+        if at < len(candidates):
+            index = candidates[at]
+            anchors[section.line] = ids[index][1]
+            position = index + 1
     return anchors
 
 
@@ -323,11 +339,25 @@ def place_checklist(page_html: str, marker: str, checklist: str) -> str | None:
     return page_html[:at] + checklist + page_html[at + len(marker) :]
 
 
+def _after_first_h1(page_html: str) -> int:
+    """Where the first ``</h1>`` outside HTML comments ends (0 if none): ``<!-- </h1> -->`` is no title."""
+    pos = 0
+    for match in _H1_END.finditer(page_html):
+        while True:  # skip past the comments that open before this match
+            start = page_html.find("<!--", pos, match.start())
+            if start < 0:
+                break
+            end = page_html.find("-->", start + 4)
+            pos = len(page_html) if end < 0 else end + 3
+        if match.start() >= pos:
+            return match.end()
+    return 0
+
+
 def inject(page_html: str, badge: str, checklist: str, placement: str) -> str:
     """Badge right after the first H1 (or at the top), checklist after it or at the end."""
     top = badge + (checklist if placement == "top" else "")
-    match = _H1_END.search(page_html)
-    at = match.end() if match else 0
+    at = _after_first_h1(page_html)
     page_html = page_html[:at] + "\n" + top + "\n" + page_html[at:]
     if placement == "bottom" and checklist:
         page_html = page_html + "\n" + checklist

@@ -7,6 +7,7 @@ nothing apart from what was given (the name).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import frontmatter
@@ -15,6 +16,22 @@ from .checklist import Checklist, Item
 from .text import normalize
 
 PLACEHOLDER = "[More Information Needed]"
+
+
+def _comment(text: str) -> str:
+    """``text`` as an HTML comment that ends where we end it: a ``-->`` inside would close it early."""
+    text = text.replace("-->", "-- >").replace("--!>", "--! >").strip()
+    return f"<!-- {text} -->" if text else ""
+
+
+def _placeholder(checklist: Checklist) -> str:
+    """The text a slot is left with: ours if the checklist treats it as a placeholder, else nothing.
+
+    A custom checklist need not list ``[More Information Needed]`` among its
+    placeholders; then that text would count as content, and a new card would
+    score before anything was written in it.
+    """
+    return PLACEHOLDER if not checklist.own_text(PLACEHOLDER).strip(" .") else ""
 
 
 def _plain_aliases(aliases: tuple[str, ...]) -> list[str]:
@@ -62,11 +79,12 @@ def scaffold(checklist: Checklist, name: str | None = None) -> str:
         key = next((k for k in title_item.detect.front_matter if k not in ("title",)), None)
         if key is not None:
             meta[key] = name
+    placeholder = _placeholder(checklist)
     kind = checklist.title.title()
     lines = [f"# {kind} for {name or '[' + checklist.title + ' name]'}", ""]
     intro = next((i for i in checklist.items if i.detect.intro), None)
     if intro is not None:
-        lines += [f"<!-- {intro.guidance} -->", "", PLACEHOLDER, ""]
+        lines += [_comment(intro.guidance), "", placeholder, ""]
     for group in checklist.groups:
         items = [
             i
@@ -90,11 +108,11 @@ def scaffold(checklist: Checklist, name: str | None = None) -> str:
                 level = "####" if item.parent else "###"
                 lines += [f"{level} {text}", ""]
             suffix = " (optional)" if item.optional else ""
-            lines += [f"<!-- {item.guidance}{suffix} -->", "", PLACEHOLDER, ""]
+            lines += [_comment(item.guidance + suffix), "", placeholder, ""]
         if fields:
             for item, (_, text) in fields:
-                lines.append(f"- **{text}:** {PLACEHOLDER} <!-- {item.guidance} -->")
+                lines.append(f"- **{text}:** {placeholder} {_comment(item.guidance)}".rstrip())
             lines.append("")
-    body = "\n".join(lines).rstrip() + "\n"
+    body = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).rstrip() + "\n"  # empty slots leave no gaps
     post = frontmatter.Post(body, **meta)
     return str(frontmatter.dumps(post, sort_keys=False)) + "\n"

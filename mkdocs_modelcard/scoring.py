@@ -24,13 +24,14 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from .card import Card, Field, Line, Section
-from .checklist import Checklist, Item
+from .checklist import Checklist, Detectors, Item
 from .patterns import ContentPattern, lowered_for_search
 from .text import has_words
 
-_TAG = re.compile(r"<[^>]*>")
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
 _MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
-_TABLE_DELIMITER = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$|^\s*\|\s*:?-+:?\s*\|\s*$")
+# Each run of spaces has one place to go (not "\s*\|?\s*"), so a padded line is matched in linear time.
+_TABLE_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|^\s*\|\s*:?-+:?\s*\|\s*$")
 
 
 class Evidence(NamedTuple):
@@ -139,21 +140,39 @@ class _Text:
     def __init__(self, card: Card, checklist: Checklist) -> None:
         self.card = card
         self.checklist = checklist
-        self._section_texts: dict[tuple[Section, str], str] = {}
+        self._section_texts: dict[tuple[Section, str, bool, bool], tuple[str, list[int]]] = {}
         self._meta_values: dict[str, list[Any]] = {}
         self.field_line_numbers = {f.line for f in card.fields}
         self.field_line_numbers.update(n for f in card.fields for n in f.more_lines)
         field_values = {f.line: f.value for f in card.fields}
         self.section_lines = [s.line for s in card.sections]
         self.sections_for: dict[str, list[Section]] = {}
+        self.joined: set[Section] = set()
+        """Sections whose heading joins several topics: only their own lines speak for each topic."""
+        self.group_sections: dict[str, list[Section]] = {}
+        self.other_sections: list[Section] = []
+        """Top sections that are about nothing on the checklist: "Monitoring plan", "Future work"."""
+        covered: set[Section] = set()
         for section in card.sections:
-            items = checklist.items_for_heading(section.key)
+            items, whole = checklist.items_for_section(section.key, section.parts)
             if section.soft:  # "**Model date**" is a heading to some authors and a field label to others
                 items = tuple(dict.fromkeys(items + checklist.items_for_field(section.key)))
+            if not whole:
+                self.joined.add(section)
             for item in items:
                 self.sections_for.setdefault(item.id, []).append(section)
+            groups = checklist.groups_for_section(section.key, section.parts) if checklist.group_headings else ()
+            for group in groups:
+                self.group_sections.setdefault(group, []).append(section)
+            if items or groups or (section.parent is not None and section.parent in covered):
+                covered.add(section)
+            elif section.level > 1 and not section.soft and section.key not in _NAVIGATION:
+                self.other_sections.append(section)
         self.fields_for: dict[str, list[Field]] = {}
+        headers = _table_headers(card.lines)
         for card_field in card.fields:
+            if card_field.line in headers:
+                continue  # "| Model | Top-1 |" names columns: it is no "Model:" field
             # A field labelled like a section ("- Limitations: sarcasm, short inputs") is that section.
             field_items = checklist.items_for_field(card_field.key)
             field_items = tuple(dict.fromkeys(field_items + checklist.items_for_heading(card_field.key)))
@@ -161,7 +180,6 @@ class _Text:
                 self.fields_for.setdefault(item.id, []).append(card_field)
         # Placeholders and stock sentences go in one pass over the whole card per pattern.
         texts = _remove_all(checklist.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
-        headers = _table_headers(card.lines)
         own: dict[int, str] = {}  # what a field or table header line contributes, by index
         for index, line in enumerate(card.lines):
             if line.number in headers:
@@ -174,15 +192,26 @@ class _Text:
                     # An unfilled "- **Fine-tuned from model:** [More Information Needed]" is template
                     # scaffolding: its label must not feed the patterns either.
                     texts[index] = ""
-        self.body = _remove_all(checklist.stock_parts, "\n".join(texts))
-        self.lowered = lowered_for_search(self.body)  # shared by every content pattern
-        body_lines = self.body.split("\n")
+        body = _remove_all(checklist.stock_parts, "\n".join(texts))
         self.numbers = [line.number for line in card.lines]
-        self.starts = []
-        offset = 0
-        for text in body_lines:
-            self.starts.append(offset)
-            offset += len(text) + 1
+        self.code_numbers = {line.number for line in card.lines if line.code}
+        # "See the paper." is no result, but it is the paper: items with links read the text with pointers.
+        pointed = _remove_all(checklist.pointer_parts, body) if checklist.pointer_parts else body
+        self.linked = _Searchable(body, body.split("\n")) if pointed != body else None
+        self.cleaned_linked: dict[int, str] | None = None
+        if self.linked is not None:
+            self.cleaned_linked = {
+                number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body.split("\n")))
+            }
+        body = pointed
+        body_lines = body.split("\n")
+        self.full = _Searchable(body, body_lines)
+        # Most items are the author's prose: a variable named `preprocess` in a code block is no preprocessing.
+        self.prose = (
+            _Searchable.of_lines(["" if line.code else text for line, text in zip(card.lines, body_lines)])
+            if self.code_numbers
+            else self.full
+        )
         self.cleaned: dict[int, str] = {
             number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body_lines))
         }
@@ -193,23 +222,60 @@ class _Text:
     def _enough(self, cleaned: str, min_words: int) -> bool:
         return has_words(_without_tags(cleaned), min_words)
 
-    def lines_meaningful(self, lines: Iterable[Line], min_words: int) -> bool:
+    def lines_meaningful(self, lines: Iterable[Line], min_words: int, code: bool = True) -> bool:
         """Whether lines (field lines counting as their values) hold enough of the author's own text."""
+        if not code:
+            lines = (line for line in lines if not line.code)
         return self._enough(self._joined(lines), min_words)
 
-    def _joined(self, lines: Iterable[Line]) -> str:
-        return "\n".join(self.cleaned[line.number] for line in lines)
+    def _joined(self, lines: Iterable[Line], links: bool = False) -> str:
+        cleaned = self.cleaned_linked if links and self.cleaned_linked is not None else self.cleaned
+        return "\n".join(cleaned[line.number] for line in lines)
 
-    def section_meaningful(self, section: Section, mode: str, min_words: int) -> bool:
-        # Several items read the same section (a parent section for each of its children's items).
-        key = (section, mode)
-        text = self._section_texts.get(key)
-        if text is None:
-            lines: Iterable[Line] = section.all_lines() if mode == "all" else section.lines
+    def section_text(
+        self, section: Section, mode: str, code: bool = True, links: bool = False
+    ) -> tuple[str, list[int]]:
+        """A section's own text (placeholders removed, field lines as their values) and each line's number.
+
+        Several items read the same section (a parent section for each of its
+        children's items), so the text is built once per section and mode.
+        """
+        links = links and self.cleaned_linked is not None
+        key = (section, mode, code, links)
+        found = self._section_texts.get(key)
+        if found is None:
+            whole = mode == "all" and section not in self.joined
+            lines: Iterable[Line] = section.all_lines() if whole else section.lines
             if mode == "prose":
                 lines = (line for line in lines if line.number not in self.field_line_numbers)
-            self._section_texts[key] = text = _without_tags(self._joined(lines))
-        return has_words(text, min_words)
+            if not code:
+                lines = (line for line in lines if not line.code)
+            kept = list(lines)
+            text = _without_tags(self._joined(kept, links))
+            found = self._section_texts[key] = (text, [line.number for line in kept])
+        return found
+
+    def left_as_placeholder(self, section: Section) -> bool:
+        """Whether a section holds words, but none of them the author's own (``[More Information Needed]``)."""
+        lines = list(section.all_lines())
+        return has_words(" ".join(line.text for line in lines), 1) and not has_words(self._joined(lines), 1)
+
+    def section_meaningful(
+        self, section: Section, mode: str, min_words: int, code: bool = True, links: bool = False
+    ) -> bool:
+        return has_words(self.section_text(section, mode, code, links)[0], min_words)
+
+    def cue_in(self, section: Section, detect: Detectors, min_words: int, mode: str | None = None) -> int | None:
+        """Line of the first of an item's cues in a section's text, if the section says enough."""
+        text, numbers = self.section_text(section, mode or detect.content, detect.code)
+        if not has_words(text, min_words):
+            return None
+        lowered = lowered_for_search(text)
+        for cue in detect.cue_res:
+            span = cue.span(text, lowered)
+            if span is not None:
+                return numbers[min(text.count("\n", 0, span[0]), len(numbers) - 1)]
+        return None
 
     def meta_values(self, path: str) -> list[Any]:
         found = self._meta_values.get(path)
@@ -221,8 +287,32 @@ class _Text:
         index = bisect.bisect_right(self.section_lines, line) - 1
         return self.card.sections[index] if index >= 0 else None
 
-    def line_of(self, offset: int) -> int:
-        return self.numbers[bisect.bisect_right(self.starts, offset) - 1]
+
+class _Searchable:
+    """A card's text as one string for the content patterns, with the offset where each line starts."""
+
+    __slots__ = ("lowered", "starts", "text")
+
+    def __init__(self, text: str, lines: list[str]) -> None:
+        self.text = text
+        self.lowered = lowered_for_search(text)  # shared by every content pattern
+        self.starts: list[int] = []
+        offset = 0
+        for line in lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+
+    @classmethod
+    def of_lines(cls, lines: list[str]) -> _Searchable:
+        return cls("\n".join(lines), lines)
+
+    def index_of(self, offset: int) -> int:
+        """Index (in the card's lines) of the line holding ``offset``."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+# Headings of navigation, not content.
+_NAVIGATION = frozenset(("table of contents", "contents", "toc", "index", "quick links", "links"))
 
 
 def _without_tags(text: str) -> str:
@@ -310,20 +400,46 @@ def _find(item: Item, text: _Text, title: Section | None) -> Evidence | None:
             return Evidence("title", title.title, title.line, title)
     if detect.intro:
         lines = title.lines if title is not None else card.preamble
-        if text.lines_meaningful(lines, item.min_words):
+        if text.lines_meaningful(lines, item.min_words, detect.code):
             first = lines[0].number if lines else None
             return Evidence("intro", title.title if title else "", first, title)
     for found in text.fields_for.get(item.id, ()):
         if text.meaningful(found.value, item.min_words):
             return Evidence("field", found.label, found.line, found.section)
-    for section in text.sections_for.get(item.id, ()):
-        if text.section_meaningful(section, detect.content, item.min_words):
+    own_sections = text.sections_for.get(item.id, ())
+    for section in own_sections:
+        if section in text.joined and detect.cue_res:
+            # "Testing Data, Factors & Metrics" over a paragraph about metrics says nothing of factors.
+            line = text.cue_in(section, detect, item.min_words)
+            if line is not None:
+                return Evidence("heading", section.title, line, section)
+        elif text.section_meaningful(section, detect.content, item.min_words, detect.code, detect.links):
             return Evidence("heading", section.title, section.line, section)
+    if detect.cue_res and not any(text.left_as_placeholder(s) for s in own_sections if s not in text.joined):
+        # Cues are loose words, so they are read only where the author wrote about the item's group,
+        # and not at all when the author left the item's own section as a placeholder.
+        scope = text.group_sections.get(item.group, [])
+        for other in detect.near:
+            scope = scope + text.sections_for.get(other, [])
+        for section in scope:
+            line = text.cue_in(section, detect, item.min_words)
+            if line is not None:
+                return Evidence("section", section.title, line, section)
+    if detect.other_sections:
+        for section in text.other_sections:
+            if text.section_meaningful(section, "prose", item.min_words, detect.code):
+                return Evidence("heading", section.title, section.line, section)
+    searched = text.full if detect.code else text.prose
+    if detect.links and text.linked is not None:
+        searched = text.linked
     for pattern in detect.pattern_res:
-        span = pattern.span(text.body, text.lowered)
+        span = pattern.span(searched.text, searched.lowered)
         if span is not None:
-            line = text.line_of(span[0])
-            snippet = " ".join(text.body[span[0] : span[1]].split())[:80]
+            start, end = span
+            while start < end and searched.text[start].isspace():  # a leading \s* must not point at a blank line
+                start += 1
+            line = text.numbers[searched.index_of(start)]
+            snippet = " ".join(searched.text[start:end].split())[:80]
             return Evidence("pattern", snippet, line, text.section_at(line))
     return None
 

@@ -11,11 +11,13 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from pathlib import Path, PureWindowsPath
 
 from .card import Card, Diagnostic, read_card
 from .checklist import Checklist, ChecklistError, builtin_names, load_checklist
-from .detect import DetectOptions, is_card, worth_reading
+from .detect import DetectOptions, is_card, template_reason, worth_reading
 from .engine import CardReport, analyse, card_settings
+from .safetext import one_line
 from .text import glob_match
 
 
@@ -60,8 +62,12 @@ class CardSite:
     checklists: dict[str, str] = field(default_factory=dict)
     resolve: Callable[[str], Checklist] = load_checklist
     reports: dict[str, CardReport] = field(default_factory=dict)
-    seen: dict[str, tuple[bytes, CardReport | None]] = field(default_factory=dict, repr=False)
+    templates: dict[str, str] = field(default_factory=dict)
+    """Pages that look like cards but are blank templates, with the reason; they get no badge and no row."""
+    seen: dict[str, tuple[bytes, CardReport | None, str | None]] = field(default_factory=dict, repr=False)
     """Every page considered, by path: a digest of its text and the outcome, for the next build to reuse."""
+    root: Path | None = None
+    """The project folder: a checklist file that a card names must be inside it."""
 
     def __post_init__(self) -> None:
         names = [*self.checklists.values(), *(n for n in builtin_names() if n != self.checklist.name)]
@@ -71,7 +77,7 @@ class CardSite:
             if all(c.name != checklist.name for c in candidates):
                 candidates.append(checklist)
         self.candidates = candidates
-        self._earlier: dict[str, tuple[bytes, CardReport | None]] = {}
+        self._earlier: dict[str, tuple[bytes, CardReport | None, str | None]] = {}
 
     def reuse(self, earlier: CardSite) -> None:
         """Take over an earlier build's outcomes for pages whose text has not changed.
@@ -92,14 +98,16 @@ class CardSite:
         digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
         earlier = self._earlier.get(path)
         if earlier is not None and earlier[0] == digest:
-            report = earlier[1]
+            report, template = earlier[1], earlier[2]
             if report is None or "checklist" not in card_settings(report.card):
                 self.seen[path] = earlier
                 if report is not None:
                     self.reports[path] = report
+                if template is not None:
+                    self.templates[path] = template
                 return report
         report = self._consider(path, text)
-        self.seen[path] = (digest, report)
+        self.seen[path] = (digest, report, self.templates.get(path))
         return report
 
     def _consider(self, path: str, text: str) -> CardReport | None:
@@ -115,6 +123,10 @@ class CardSite:
             checklist = next((c for c in self.candidates if is_card(path, card, c, self.options)), None)
             if checklist is None:
                 return None
+        template = template_reason(path, card, checklist)
+        if template is not None:
+            self.templates[path] = template
+            return None
         report = analyse(text, path, checklist, card=card)
         report.diagnostics[:0] = problems
         card.keep_outline()
@@ -125,10 +137,15 @@ class CardSite:
         """The checklist the card or the site names for this page, if any."""
         name = card_settings(card).get("checklist")
         if name is not None:
+            line = card.meta_lines.get("modelcard")
+            refused = _outside_project(str(name), self.root)
+            if refused is not None:
+                problems.append(Diagnostic(f"modelcard.checklist {str(name)!r}: {refused}", line))
+                return self.checklist
             try:
                 return self.resolve(str(name))
             except ChecklistError as exc:
-                problems.append(Diagnostic(f"modelcard.checklist: {exc}; the default checklist is used", None))
+                problems.append(Diagnostic(f"modelcard.checklist: {exc}; the default checklist is used", line))
                 return self.checklist
         for pattern, mapped in self.checklists.items():
             if glob_match(path, [pattern]):
@@ -183,17 +200,18 @@ class CardSite:
     def problems(self, fail_under: float | None = None) -> list[str]:
         """Warning lines for the build log: each card's own diagnostics, missing gates, cards below the threshold."""
         lines = [d.located(r.path) for r in self.sorted_by_path() for d in r.diagnostics]
+        more: list[str] = []
         for report in self.sorted_by_path():
             kind = report.score.checklist.title.lower()
             if report.score.incomplete:
                 missing = "; ".join(item_name(report, r.item.label, r.item.group) for r in report.score.incomplete)
-                lines.append(f"{report.path}: {kind} is incomplete; missing required items: {missing}")
+                more.append(f"{report.path}: {kind} is incomplete; missing required items: {missing}")
             if fail_under is not None and report.score.percent < fail_under:
-                lines.append(
+                more.append(
                     f"{report.path}: {kind} scores {report.score.percent}%, below fail_under {fail_under:g}%; "
                     f"missing required items: {missing_summary(report)}"
                 )
-        return lines
+        return lines + [one_line(line) for line in more]  # a path or a custom label must not break the log line
 
     def below(self, threshold: float) -> list[CardReport]:
         """Cards whose shown (rounded) score is under the threshold, as the CLI counts them."""
@@ -203,23 +221,66 @@ class CardSite:
         return [self.reports[p] for p in sorted(self.reports)]
 
 
-def badge_slugs(paths: Iterable[str]) -> dict[str, str]:
-    """A stable file-name slug per card path; clashes get -2, -3 in path order.
+def _outside_project(spec: str, root: Path | None) -> str | None:
+    """Why a card may not use this checklist file, or None.
 
-    The slug is the URL a README embeds, so it depends only on the card's path.
+    A card is written by anyone who can open a pull request; the site's
+    settings are not. So a card can name a built-in checklist or a file inside
+    the project, never an arbitrary file of the build machine (whose key names
+    the checklist error would echo into the log).
     """
+    if spec in builtin_names():
+        return None
+    refusal = "a card can name a built-in checklist or a file inside the project folder only; the default is used"
+    path = Path(spec)
+    if path.is_absolute() or PureWindowsPath(spec).drive:
+        return refusal
+    if root is None:
+        return refusal if ".." in path.parts else None
+    base = root.resolve()
+    target = (base / path).resolve()
+    return None if target == base or base in target.parents else refusal
+
+
+def _plain_slug(path: str) -> str:
+    stem = path[:-3] if path.lower().endswith(".md") else path
+    return re.sub(r"[^a-z0-9_.-]+", "-", stem.lower()).strip("-.") or "card"
+
+
+def badge_slugs(paths: Iterable[str]) -> dict[str, str]:
+    """A file-name slug per card path: the path in lower case with ``/`` and the like as ``-``.
+
+    The slug is the URL a README embeds, so a card's slug must never pass to
+    another card. Where paths share a plain slug (``A/B.md`` and ``a-b.md``)
+    none of them keeps it, whatever the order they were added in: each gets
+    ``<slug>~<hash of its path>`` instead (``~`` never occurs in a plain slug),
+    and :func:`badge_clashes` says so in the build log.
+    """
+    paths = sorted(paths)
+    counts: dict[str, int] = {}
+    for path in paths:
+        counts[_plain_slug(path)] = counts.get(_plain_slug(path), 0) + 1
     slugs: dict[str, str] = {}
-    taken: set[str] = set()
-    for path in sorted(paths):
-        stem = path[:-3] if path.lower().endswith(".md") else path
-        base = re.sub(r"[^a-z0-9_.-]+", "-", stem.lower()).strip("-.") or "card"
-        slug, n = base, 1
-        while slug in taken:
-            n += 1
-            slug = f"{base}-{n}"
-        taken.add(slug)
-        slugs[path] = slug
+    for path in paths:
+        plain = _plain_slug(path)
+        if counts[plain] > 1:
+            plain += "~" + hashlib.blake2b(path.encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+        slugs[path] = plain
     return slugs
+
+
+def badge_clashes(paths: Iterable[str]) -> list[str]:
+    """A warning per badge name that several cards would share, naming the cards and where their badges are."""
+    slugs = badge_slugs(paths)
+    groups: dict[str, list[str]] = {}
+    for path, slug in slugs.items():
+        groups.setdefault(slug.split("~", 1)[0], []).append(path)
+    return [
+        f"badges: {', '.join(members)} would share the badge name {plain}.svg; none of them gets it, "
+        f"so that its URL never shows another card's score ({', '.join(slugs[m] + '.svg' for m in members)})"
+        for plain, members in sorted(groups.items())
+        if len(members) > 1
+    ]
 
 
 def missing_summary(report: CardReport) -> str:
@@ -237,6 +298,16 @@ def item_name(report: CardReport, label: str, group: str) -> str:
 
 def _ambiguous(label: str, report: CardReport) -> bool:
     return sum(1 for r in report.score.items if r.item.label == label) > 1
+
+
+def templates_line(templates: dict[str, str]) -> str:
+    """One line naming the pages taken as templates, so a maintainer knows why they have no badge."""
+    pages = "; ".join(f"{path} ({reason})" for path, reason in sorted(templates.items()))
+    noun = "page was" if len(templates) == 1 else "pages were"
+    return (
+        f"{len(templates)} {noun} taken as blank templates, not cards, and get no badge: {pages}. "
+        "Add `modelcard: true` to a page's front matter to score it as a card."
+    )
 
 
 def summary_line(reports: Iterable[CardReport]) -> str:

@@ -7,19 +7,24 @@ Headings and field labels are compared in a normalised form so that
 
 from __future__ import annotations
 
-import fnmatch
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-_ATTR_LIST = re.compile(r"\s*\{:?\s*[#.][^}]*\}\s*$")
+from pathspec.gitignore import GitIgnoreSpec
+
+# Starting only at the first of a run of spaces, and not across another "{", keeps these linear.
+_ATTR_LIST = re.compile(r"(?<!\s)\s*\{:?\s*[#.][^{}]*\}\s*$")
 _OPTIONAL = re.compile(r"\[\s*optional\s*\]|\(\s*optional\s*\)", re.IGNORECASE)
-_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*\.?|[ivx]+\.)\s+", re.IGNORECASE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
-_NON_WORD = re.compile(r"[^0-9a-z]+")
+# "2. Intended Use", "3) Limitations", "IV. Results", "A.1 Data": numbering is not part of the topic.
+_NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h](?:\.\d+)*[.)])\s+", re.IGNORECASE)
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
+_NON_WORD = re.compile(r"[\W_]+")
+_COMBINING = re.compile(r"[\u0300-\u036f]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
-_MARKUP = re.compile(r"<[^>]*>")
+_MARKUP = re.compile(r"<[^<>]*>")
 # Paired emphasis and code markers only, so "7*7" or "snake_case" survive.
 _EMPHASIS = re.compile(r"(?<![\w*`])(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1(?![\w*`])")
 
@@ -43,9 +48,29 @@ def normalize(text: str) -> str:
     text = _LINK.sub(r"\1", text)
     text = _MARKUP.sub(" ", text)
     text = _OPTIONAL.sub(" ", text)
-    text = text.replace("&", " and ").lower()
+    text = text.replace("&", " and ").casefold()
+    if not text.isascii():  # "Métricas" and "Metricas", "Données" and "Donnees" are the same heading
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
     text = _NUMBERING.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
+
+
+# Where a heading joins several topics: "Limitations & Ethical Considerations", "Model Architecture /
+# Hyperparameters", "Evaluation: Performance Metrics", "Datos y preprocesamiento".
+_TOPIC_SEPARATOR = re.compile(r"[,;/&|+:()\[\]]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=4096)
+def heading_parts(title: str) -> tuple[str, ...]:
+    """The normalised topics a heading joins; a heading of one topic gives one part.
+
+    Split before normalising, since normalising drops the commas and slashes
+    that separate the topics.
+    """
+    title, _ = strip_attr_list(title)
+    title = _LINK.sub(r"\1", title)
+    parts = (normalize(piece) for piece in _TOPIC_SEPARATOR.split(title))
+    return tuple(dict.fromkeys(part for part in parts if part))
 
 
 def alias_matcher(aliases: Iterable[str]) -> re.Pattern[str] | None:
@@ -64,33 +89,29 @@ def alias_matcher(aliases: Iterable[str]) -> re.Pattern[str] | None:
 
 
 def glob_match(path: str, patterns: Iterable[str]) -> bool:
-    """Match a ``/``-separated path against globs where ``**`` spans folders."""
-    return any(_glob_regex(pattern).match(path) for pattern in patterns)
+    """Match a ``/``-separated path against gitignore-style patterns, as MkDocs' ``exclude_docs`` does.
+
+    MkDocs users already know these patterns: ``*.md`` matches at any depth,
+    a leading ``/`` (or a ``/`` inside the pattern) anchors it to the folder,
+    ``dir/`` matches everything below ``dir``, and ``!pattern`` takes a path
+    back out. The matcher is MkDocs' own (``pathspec``), so the two agree.
+    """
+    patterns = tuple(patterns)
+    return bool(patterns) and _glob_spec(patterns).match_file(path)
+
+
+def glob_error(patterns: Iterable[str]) -> str | None:
+    """Why a list of patterns cannot be used, or None: to be reported when the settings are read."""
+    try:
+        _glob_spec(tuple(patterns))
+    except ValueError as exc:  # pathspec's pattern errors derive from ValueError
+        return str(exc)
+    return None
 
 
 @lru_cache(maxsize=256)
-def _glob_regex(pattern: str) -> re.Pattern[str]:
-    if "**" not in pattern:
-        return re.compile(fnmatch.translate(pattern).replace(".*", "[^/]*"))
-    out = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return re.compile("".join(out) + r"\Z")
+def _glob_spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
+    return GitIgnoreSpec.from_lines(patterns)
 
 
 def has_words(text: str, count: int) -> bool:
@@ -100,10 +121,20 @@ def has_words(text: str, count: int) -> bool:
     return next(itertools.islice(_WORD.finditer(text), count - 1, None), None) is not None
 
 
+PLAIN_TEXT_LIMIT = 2000
+"""Characters :func:`plain_text` reads past links and tags: its results are titles and summaries of a line or two."""
+
+
 def plain_text(markdown: str) -> str:
-    """Turn a snippet of Markdown into one line of plain text for summaries and tooltips."""
+    """Turn a snippet of Markdown into one line of plain text for summaries and tooltips.
+
+    Only the first :data:`PLAIN_TEXT_LIMIT` characters left once links and
+    tags are gone are read further: pairing up emphasis markers tries each
+    opening one against the rest of the text, so a long run of stray ``*``
+    would otherwise cost quadratic time.
+    """
     text = _LINK.sub(r"\1", markdown)
-    text = _MARKUP.sub("", text)
+    text = _MARKUP.sub("", text)[:PLAIN_TEXT_LIMIT]
     text = _EMPHASIS.sub(r"\2", text)
     text = re.sub(r"^\s*(?:[-+*>]|#+)\s+", "", text, flags=re.MULTILINE)
     return re.sub(r"\s+", " ", text).strip()

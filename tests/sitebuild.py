@@ -194,7 +194,7 @@ license:
 tags:
 ---
 
-# Model Card for [Model Name]
+# Model Card for Draft
 
 <!-- Provide a quick summary of what the model is/does. -->
 

@@ -178,7 +178,7 @@ def test_sarif_is_valid_and_locates_missing_items(tmp_path: Path) -> None:
 
 
 def test_github_annotations_and_markdown_summary(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"a_model_card.md": EMPTY_CARD.replace("[Model Name]", "A, b: c")})
+    write_tree(tmp_path, {"a_model_card.md": EMPTY_CARD.replace("Draft", "A, b: c")})
     code, out, _ = run("check", str(tmp_path), "--format", "github", "--fail-under", "50")
     assert code == 1
     lines = out.splitlines()

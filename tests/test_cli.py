@@ -33,7 +33,7 @@ def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         tmp_path / "docs",
         {
             "models/beetle_model_card.md": GOOD_CARD,
-            "models/notes.md": EMPTY_CARD.replace("[Model Name]", "Draft"),  # H1 "Model Card for ..." + headings
+            "models/notes.md": EMPTY_CARD.replace("Draft", "Draft"),  # H1 "Model Card for ..." + headings
             "about.md": ORDINARY_PAGE,
             "guide/checklist.md": CHECKLIST_PAGE,
         },
@@ -67,7 +67,7 @@ def test_file_argument_is_scored_whatever_its_name(docs: Path) -> None:
 
 
 def test_fail_under_sets_the_exit_code(docs: Path) -> None:
-    good, empty = percent(GOOD_CARD), percent(EMPTY_CARD.replace("[Model Name]", "Draft"))
+    good, empty = percent(GOOD_CARD), percent(EMPTY_CARD.replace("Draft", "Draft"))
     assert run("check", "docs/models/beetle_model_card.md", "--fail-under", str(good))[0] == 0
     assert run("check", "docs/models/beetle_model_card.md", "--fail-under", str(good + 1))[0] == 1
     code, out, _ = run("check", "docs", "--fail-under", str(empty + 1))

@@ -10,7 +10,7 @@ from sitebuild import CHECKLIST_PAGE, EMPTY_CARD, GOOD_CARD, build_site, make_si
 FILES = {
     "index.md": "# Home\n",
     "b/zeta_model_card.md": GOOD_CARD.replace("BeetleNet", "Zeta"),
-    "a/alpha_model_card.md": EMPTY_CARD.replace("[Model Name]", "Alpha"),
+    "a/alpha_model_card.md": EMPTY_CARD.replace("Draft", "Alpha"),
     "a/same-title_model_card.md": GOOD_CARD,
     "c/same-title_model_card.md": GOOD_CARD,
     "guide/checklist.md": CHECKLIST_PAGE,

@@ -184,7 +184,7 @@ def test_options(docs: Path) -> None:
 
 @pytest.mark.parametrize(
     ("option", "value"),
-    [("fail_under", "high"), ("checklist_placement", "middle"), ("include", 3), ("bands", [1])],
+    [("fail_under", "high"), ("checklist_placement", "middle"), ("include", 3), ("bands", [1]), ("exclude", ["!"])],
 )
 def test_bad_options_are_refused_with_a_message(option: str, value: object) -> None:
     with pytest.raises(ValueError, match=option):

@@ -278,7 +278,7 @@ def test_plugin_instance_reused_across_builds_resets_state(tmp_path: Path) -> No
     config = load_config(str(config_file))
     build(config)
     (tmp_path / "docs/models/draft.md").unlink()
-    edited = EMPTY_CARD.replace("[Model Name]", "Beetle")
+    edited = EMPTY_CARD.replace("Draft", "Beetle")
     (tmp_path / "docs/models/beetlenet_model_card.md").write_text(edited, encoding="utf-8")
     config2 = load_config(str(config_file))
     assert config2.plugins["modelcard"] is config.plugins["modelcard"]

@@ -11,7 +11,7 @@ from mkdocs_modelcard.render import (
     place_checklist,
     section_anchors,
 )
-from mkdocs_modelcard.site import badge_slugs
+from mkdocs_modelcard.site import badge_clashes, badge_slugs
 
 
 def test_section_anchors_follow_document_order_and_duplicates() -> None:
@@ -41,7 +41,17 @@ def test_badge_svg_is_valid_and_coloured_by_band() -> None:
 
 def test_badge_slugs_are_stable_and_unique() -> None:
     slugs = badge_slugs(["a/b.md", "a-b.md", "Models/X Y.md"])
-    assert slugs == {"a-b.md": "a-b", "a/b.md": "a-b-2", "Models/X Y.md": "models-x-y"}
+    assert slugs["Models/X Y.md"] == "models-x-y"
+    assert slugs["a-b.md"].startswith("a-b~") and slugs["a/b.md"].startswith("a-b~")
+    assert slugs["a-b.md"] != slugs["a/b.md"]
+    assert all(badge_slugs([*slugs, "A/B.md"])[p] == s for p, s in slugs.items())  # a third changes neither
+    # Adding a card in another folder never hands an existing badge URL to it.
+    before = badge_slugs(["a-b_model_card.md"])
+    after = badge_slugs(["a-b_model_card.md", "A/B_model_card.md"])
+    assert before == {"a-b_model_card.md": "a-b_model_card"}
+    assert "a-b_model_card" not in after.values()
+    (warning,) = badge_clashes(after)
+    assert "A/B_model_card.md, a-b_model_card.md would share the badge name a-b_model_card.svg" in warning
 
 
 def test_place_checklist_replaces_only_the_marker_and_reports_a_missing_one() -> None:

@@ -185,8 +185,23 @@ def test_repository_link_needs_to_be_the_cards_code() -> None:
 
 
 def test_pattern_evidence_points_at_the_line_and_section() -> None:
-    text = "# M\n\n## Environmental Impact\n\nTraining used 4 V100 GPUs for 9 hours.\n"
+    text = "# M\n\n## How we made it\n\nTraining used 4 V100 GPUs for 9 hours.\n"
     result = next(r for r in score_card(read_card(text), MODEL).items if r.item.id == "hardware_type")
     assert result.evidence is not None and result.evidence.source == "pattern"
     assert result.evidence.line == 5
+    assert result.evidence.section is not None and result.evidence.section.title == "How we made it"
+
+
+def test_group_section_evidence_points_at_the_cue_line() -> None:
+    text = "# M\n\n## Environmental Impact\n\nWe kept it small.\n\nTraining used 4 V100 GPUs for 9 hours.\n"
+    result = next(r for r in score_card(read_card(text), MODEL).items if r.item.id == "hardware_type")
+    assert result.evidence is not None and result.evidence.source == "section"
+    assert result.evidence.line == 7
     assert result.evidence.section is not None and result.evidence.section.title == "Environmental Impact"
+
+
+def test_pattern_evidence_skips_the_blank_lines_a_pattern_starts_on() -> None:
+    # The version pattern opens with ^\s*, which can match from a blank line above the evidence.
+    text = "# M\n\nSome words here.\n\n\n\nLast updated in March 2024\n"
+    result = next(r for r in score_card(read_card(text), MODEL).items if r.item.id == "version")
+    assert result.evidence is not None and result.evidence.line == 7
