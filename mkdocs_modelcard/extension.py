@@ -69,7 +69,7 @@ class Settings:
     show_guidance: bool
     fail_under: float | None
     bands: tuple[float, float]
-    templates: str
+    template_dir: str
     inline_css: bool
 
 
@@ -95,7 +95,7 @@ class ModelCardExtension(Extension):
             # Not None: Python-Markdown would turn a None default's value into a boolean.
             "fail_under": [0, "Log a warning for every card scoring below this percentage; 0: off."],
             "bands": [{}, "Score thresholds of the badge colours: {good: 80, fair: 50}."],
-            "templates": ["", "Folder with overriding templates (badge.html, checklist.html, ...)."],
+            "template_dir": ["", "Folder of Jinja templates replacing the built-in badge.html, checklist.html, ..."],
             "inline_css": [True, "Put the stylesheet in each card page; false when it is listed in extra_css."],
         }
         super().__init__(**kwargs)
@@ -125,6 +125,8 @@ class _PageState:
 
     def __init__(self) -> None:
         self.report: CardReport | None = None
+        self.root = Path()
+        """Where relative paths start for this page (see score_page)."""
         self.tree_done = False
         """True once the tree is final: from then on, postprocessors see the whole page."""
 
@@ -138,7 +140,9 @@ class _Locate(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         self.state.report, self.state.tree_done = None, False
         try:
-            self.state.report = score_page("\n".join(lines), self.settings, host_page(self.md))
+            host = host_page(self.md)
+            self.state.root = host.root if host is not None and host.root is not None else Path.cwd()
+            self.state.report = score_page("\n".join(lines), self.settings, host)
         except ChecklistError as exc:
             _error_once(f"mkdocs_modelcard.extension: {exc}; no page gets a badge")
         return lines
@@ -173,7 +177,7 @@ class _Decorate(Postprocessor):
         if not self.state.tree_done or self.state.report is None:
             return text  # a heading's text run through by ``toc``, or not a card
         report, self.state.report = self.state.report, None
-        return decorate(text, report, self.settings)
+        return decorate(text, report, self.settings, self.state.root)
 
 
 @dataclass(frozen=True)
@@ -258,9 +262,10 @@ def locate(index: DocsIndex, text: str, hinted: str | None) -> tuple[str, str]:
     return "", text
 
 
-def decorate(page_html: str, report: CardReport, settings: Settings) -> str:
+def decorate(page_html: str, report: CardReport, settings: Settings, root: Path | None = None) -> str:
     """The page with the plugin's badge and checklist, placed as the plugin places them."""
-    renderer = _renderer(settings.templates, settings.bands)
+    template_dir = str((root or Path.cwd()) / settings.template_dir) if settings.template_dir else ""
+    renderer = _renderer(template_dir, settings.bands)
     badge = ""
     if settings.badge:
         badge = f'<p class="modelcard-badge-line">{renderer.badge(report)}</p>'
@@ -275,9 +280,9 @@ def decorate(page_html: str, report: CardReport, settings: Settings) -> str:
 
 
 @functools.lru_cache(maxsize=8)
-def _renderer(templates: str, bands: tuple[float, float]) -> Renderer:
+def _renderer(template_dir: str, bands: tuple[float, float]) -> Renderer:
     """One renderer per setting: it caches compiled templates and rendered badges across pages."""
-    overrides: Sequence[str] = [templates] if templates else []
+    overrides: Sequence[str] = [template_dir] if template_dir else []
     return Renderer(overrides, {"good": bands[0], "fair": bands[1], "poor": 0})
 
 
@@ -342,6 +347,6 @@ def _settings(raw: dict[str, Any]) -> Settings:
         show_guidance=flag("show_guidance"),
         fail_under=None if fail_under is None else number(fail_under, "fail_under"),
         bands=(number(bands.get("good", 80), "bands"), number(bands.get("fair", 50), "bands")),
-        templates=text("templates"),
+        template_dir=text("template_dir"),
         inline_css=flag("inline_css"),
     )

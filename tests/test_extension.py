@@ -230,3 +230,15 @@ def test_missing_docs_dir_and_unreadable_files_do_not_break_the_page(
     assert "modelcard-badge" in convert(text, docs_dir="no-such-folder")  # judged by its content
     write_tree(tmp_path / "docs", {"bad.md": b"\xff\xfe# Model Card\x00", "about.md": ORDINARY_PAGE})
     assert convert(ORDINARY_PAGE) == markdown.markdown(ORDINARY_PAGE, extensions=["toc", "attr_list"])
+
+
+def test_template_dir_replaces_a_built_in_template(docs: Path) -> None:
+    own = docs.parent / "overrides"
+    own.mkdir()
+    (own / "badge.html").write_text('<span class="our-badge">{{ percent }}%</span>', encoding="utf-8")
+    soup = BeautifulSoup(convert(body(GOOD_CARD), template_dir="overrides"), "html.parser")
+    assert (
+        soup.select_one(".modelcard-badge-line .our-badge").get_text()
+        == f"{analyse(GOOD_CARD, 'models/beetlenet_model_card.md', load_checklist('model')).score.percent}%"
+    )
+    assert soup.select_one("details.modelcard-checklist") is not None  # the others stay built-in
