@@ -18,6 +18,7 @@ import html
 import io
 import json
 import os
+import posixpath
 import re
 import sys
 import urllib.parse
@@ -33,6 +34,9 @@ from pathspec.gitignore import GitIgnoreSpec
 from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
 from .engine import CardReport, analyse, catalogue, catalogue_json, item_line
+from .nav import missing_from_nav, nav_line, site_nav
+from .output import OutputError, index_files, write_files
+from .render import Renderer
 from .safetext import one_line
 from .scaffold import scaffold
 from .scoring import ItemResult
@@ -370,7 +374,34 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("path", metavar="PATH", help="the file to create (e.g. docs/models/beetlenet_model_card.md)")
     new.add_argument("--checklist", default="model", metavar="NAME|PATH", help="built-in checklist or YAML file")
     new.add_argument("--name", help="the model's or dataset's name, used in the title")
+    add_index_parser(commands)
     return parser
+
+
+def add_index_parser(commands: Any) -> None:
+    index = commands.add_parser(
+        "index",
+        help="write the index page, badges and cards.json into the docs, for hosts without plugins",
+        description="Write the plugin's generated index files into a folder of the docs, before a build by a "
+        "host that runs no MkDocs plugins (Zensical): DIR/index.md, DIR/badges/<slug>.svg, DIR/cards.json, "
+        "and the stylesheet and script the index uses. Files whose content is unchanged are not rewritten.",
+    )
+    index.add_argument("docs_dir", metavar="DOCS_DIR", help="the site's docs folder")
+    index.add_argument("--output", required=True, metavar="DIR", help="folder inside DOCS_DIR to write into")
+    index.add_argument("--title", default="Model cards", help="title of the index page (default: Model cards)")
+    index.add_argument(
+        "--no-directory-urls",
+        dest="directory_urls",
+        action="store_false",
+        help="link to page.html rather than page/ (for use_directory_urls: false)",
+    )
+    index.add_argument("--checklist", default="model", metavar="NAME|PATH", help="built-in checklist or YAML file")
+    index.add_argument(
+        "--checklists", action="append", default=[], metavar="GLOB=NAME", help="checklist for pages matching GLOB"
+    )
+    index.add_argument("--include", action="append", default=[], metavar="GLOB", help="always treat as a card")
+    index.add_argument("--exclude", action="append", default=[], metavar="GLOB", help="never treat as a card")
+    index.add_argument("--no-auto-detect", action="store_true", help="only --include globs and front matter count")
 
 
 class UsageError(Exception):
@@ -456,10 +487,65 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_FAIL if failed or result.errors else EXIT_OK
 
 
+def run_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    """Score DOCS_DIR as ``check`` does, then write what the plugin would generate beside its index."""
+    checklist = _checklist(args.checklist)
+    docs, target = Path(args.docs_dir), Path(args.output)
+    if not docs.is_dir():
+        raise UsageError(f"no such folder: {docs}")
+    try:
+        folder = target.resolve().relative_to(docs.resolve()).as_posix()
+    except ValueError:
+        raise UsageError(f"--output {target} is not inside {docs}: the index links to the cards from there") from None
+    mapping: dict[str, str] = {}
+    for entry in args.checklists:
+        glob, sep, name = entry.partition("=")
+        if not sep or not glob or not name:
+            raise UsageError(f"--checklists takes GLOB=NAME, not {entry!r}")
+        mapping[glob] = name
+    resolve = functools.partial(load_checklist, base_dir=Path.cwd())
+    options = DetectOptions(args.include, args.exclude, not args.no_auto_detect)
+    for name, globs in (("--include", args.include), ("--exclude", args.exclude), ("--checklists", mapping)):
+        if (error := glob_error(globs)) is not None:
+            raise UsageError(f"{name}: {error}")
+    try:
+        site = CardSite(checklist, options, mapping, resolve, root=Path.cwd())
+        with _collector_paused():
+            result = collect([str(docs)], checklist, options, mapping, resolve, root=Path.cwd())
+    except ChecklistError as exc:
+        raise UsageError(str(exc)) from exc
+    if result.templates:
+        err.write(f"mkdocs-modelcard: {templates_line(result.templates)}\n")
+    for _, report in result.cards:
+        site.reports[report.path] = report
+    for path, message in result.errors:
+        err.write(f"{path}: warning: {message}; it is not in the index\n")
+    files = index_files(
+        site, Renderer(), "" if folder == "." else folder, title=args.title, directory_urls=args.directory_urls
+    )
+    try:
+        written = write_files(target, files)
+    except (OutputError, OSError) as exc:
+        err.write(f"mkdocs-modelcard: {exc}\n")
+        return EXIT_FAIL
+    out.write(
+        f"{summary_line(site.reports.values())}; {target}: {len(written.changed)} written, "
+        f"{len(written.unchanged)} unchanged, {len(written.removed)} removed\n"
+    )
+    found = site_nav(docs)
+    index_src = posixpath.join("" if folder == "." else folder, "index.md")
+    if found is not None and missing_from_nav(found[1], index_src):
+        err.write(
+            f"mkdocs-modelcard: {index_src} is not in the explicit nav of {found[0]}, so nothing links to it; "
+            f"add this line under nav: {nav_line(args.title, index_src)}\n"
+        )
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run the command; console scripts pass the returned code to ``sys.exit``."""
     args = build_parser().parse_args(argv)
-    run = run_new if args.command == "new" else run_check
+    run = {"new": run_new, "index": run_index}.get(args.command, run_check)
     err = err or sys.stderr or io.StringIO()
     out = out or sys.stdout
     if out is None:  # started with standard output closed (``>&-``)

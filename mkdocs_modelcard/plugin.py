@@ -18,6 +18,8 @@ from mkdocs.utils import get_relative_url, is_markdown_file
 from .checklist import ChecklistError, load_checklist
 from .config import ModelCardConfig
 from .detect import DetectOptions
+from .nav import missing_from_nav, nav_line
+from .output import is_generated_index
 from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
 from .safetext import one_line
 from .site import CardSite, badge_clashes, summary_line, templates_line
@@ -28,6 +30,7 @@ log = get_plugin_logger(__name__)
 CSS_PATH = "assets/modelcard/modelcard.css"
 JS_PATH = "assets/modelcard/modelcard.js"
 ASSETS = Path(__file__).parent / "assets"
+EXTENSION = "mkdocs_modelcard.extension"
 
 
 def index_path_error(path: str) -> str | None:
@@ -57,12 +60,21 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         self.index_src: str | None = None
         self.anchors: dict[str, dict[int, str]] = {}
         self.marker = checklist_marker(secrets.token_hex(8))
+        self.told_nav: set[tuple[str | None, str]] = set()
+        """(config file, index path) pairs already told they are missing from the nav: MkDocs keeps one
+        instance for every build in the process, `serve` rebuilds and other sites alike."""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so MkDocs keeps one instance across ``serve`` rebuilds; state is reset per build."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         earlier, self.site = self.site, None
+        # One mkdocs.yml for every host: Zensical ignores this plugin and runs the extension, MkDocs and
+        # ProperDocs run this plugin, which stands in for the extension (else each card had two badges).
+        if EXTENSION in config.mdx_configs or EXTENSION in config.markdown_extensions:
+            config.markdown_extensions = [e for e in config.markdown_extensions if e != EXTENSION]
+            config.mdx_configs.pop(EXTENSION, None)
+            log.debug("%s is left to Zensical: the plugin does its work here", EXTENSION)
         if not self.config.enabled:
             return None
         base_dir = Path(config.config_file_path or ".").parent
@@ -87,10 +99,20 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         overrides = [str(Path(custom_dir) / "modelcard")] if custom_dir else []
         bands: dict[str, float] = {"good": self.config.bands.good, "fair": self.config.bands.fair, "poor": 0}
         self.renderer = Renderer(overrides, bands)
+        # The stylesheet goes on every page (one cached request serves the whole site); the script only
+        # on the index, the one page it works on (see on_page_content).
         if CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
-        if self.config.index and JS_PATH not in [str(script) for script in config.extra_javascript]:
-            config.extra_javascript.append(JS_PATH)
+        told = (config.config_file_path, self.config.index_path)
+        if self.config.index and told not in self.told_nav and missing_from_nav(config.nav, self.config.index_path):
+            self.told_nav.add(told)  # once, not on every `serve` rebuild
+            log.info(
+                "the index page %s is built but not in the explicit nav, so nothing links to it; "
+                "add this line under nav: in %s: %s",
+                self.config.index_path,
+                Path(config.config_file_path or "mkdocs.yml").name,
+                nav_line(self.config.index_title, self.config.index_path),
+            )
         return config
 
     @event_priority(-50)  # after plugins that generate pages, so their cards are seen too
@@ -111,24 +133,28 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
                 files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
         index_path = posixpath.normpath(self.config.index_path)
         folder = posixpath.dirname(index_path)
+        # A page at the index path that `mkdocs-modelcard index` wrote (for Zensical): that page and the
+        # badges and cards.json beside it are the command's copies, and the plugin's own take their place.
+        existing_index = files.get_file_from_path(index_path)
+        command_output = existing_index is not None and _written_by_index_command(existing_index)
         extra = site_files(
             self.site, self.renderer, folder, badges=self.config.badges, catalogue_json=self.config.index
         )
         for path, content in extra.items():
-            if files.get_file_from_path(path) is not None:
+            if files.get_file_from_path(path) is not None and not command_output:
                 # Never replace a file of the site's own: say so, loudly enough to fail a strict build.
                 log.warning(one_line(f"{path}: the site has a file of its own here; the generated one is not written"))
                 continue
-            files.append(File.generated(config, path, content=content))
+            _replace(files, File.generated(config, path, content=content))  # over the copy `index` wrote
         if self.config.badges:
             for clash in badge_clashes(self.site.reports):
                 log.warning(one_line(clash))
         self.index_src = None
         if self.config.index:
             self.index_src = index_path
-            if files.get_file_from_path(self.index_src) is None:
+            if files.get_file_from_path(self.index_src) is None or command_output:
                 content = f"# {self.config.index_title}\n"
-                files.append(File.generated(config, self.index_src, content=content))
+                _replace(files, File.generated(config, self.index_src, content=content))
         for problem in self.site.problems(self.config.fail_under):
             log.warning(problem)
         if self.site.templates:
@@ -154,6 +180,9 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             html = inject(html, badge, marker, self.config.checklist_placement)
         if src == self.index_src:
             html += self.renderer.index(self.site, lambda r: get_relative_url(self.files[r.path].url, page.url))
+            # In the content rather than extra_javascript: no other page loads it, and Material's instant
+            # navigation runs scripts found in the content it swaps in.
+            html += f'\n<script src="{get_relative_url(JS_PATH, page.url)}" defer></script>'
         return html
 
     @event_priority(100)  # before plugins that minify the page and drop the marker comment
@@ -171,3 +200,19 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             log.warning(f"{where}: the checklist could not be placed; another plugin removed its marker")
             return None
         return placed
+
+
+def _replace(files: Files, file: File) -> None:
+    """Add a generated file, taking the place of a file of the same path in the docs."""
+    existing = files.get_file_from_path(file.src_uri)
+    if existing is not None:
+        files.remove(existing)
+    files.append(file)
+
+
+def _written_by_index_command(file: File) -> bool:
+    """An index.md that `mkdocs-modelcard index` wrote for Zensical: the plugin makes its own in its place."""
+    try:
+        return is_generated_index(file.content_string)
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -23,7 +23,7 @@ from .card import Section
 from .engine import CardReport
 from .engine import catalogue_json as encode_catalogue
 from .scoring import band
-from .site import CardSite, badge_slugs, summary_line
+from .site import CardSite, badge_slugs, item_name, summary_line
 from .text import normalize
 
 BAND_COLOURS = {"good": "#2e7d32", "fair": "#9a5b00", "poor": "#c62828"}
@@ -216,9 +216,10 @@ class Renderer:
             license=report.license,
             percent=score.percent,
             band=self.band(score.percent),
-            incomplete=", ".join(r.item.label for r in score.incomplete),
+            # Semicolons: labels such as "Speeds, Sizes, Times" have commas of their own.
+            incomplete="; ".join(item_name(report, r.item.label, r.item.group) for r in score.incomplete),
             missing=len(score.missing_required),
-            missing_labels=", ".join(r.item.label for r in score.missing_required),
+            missing_labels="; ".join(item_name(report, r.item.label, r.item.group) for r in score.missing_required),
             badge=self._markup(self.badge(report)),
             groups=[self._cell(g.name, g.filled, g.total) for g in score.groups if g.total],
         )

@@ -204,7 +204,7 @@ class CardSite:
         for report in self.sorted_by_path():
             kind = report.score.checklist.title.lower()
             if report.score.incomplete:
-                missing = ", ".join(r.item.label for r in report.score.incomplete)
+                missing = "; ".join(item_name(report, r.item.label, r.item.group) for r in report.score.incomplete)
                 more.append(f"{report.path}: {kind} is incomplete; missing required items: {missing}")
             if fail_under is not None and report.score.percent < fail_under:
                 more.append(
@@ -284,11 +284,16 @@ def badge_clashes(paths: Iterable[str]) -> list[str]:
 
 
 def missing_summary(report: CardReport) -> str:
-    """Comma-separated missing required items, with the group where two items share a label."""
-    return ", ".join(
-        f"{r.item.label} ({r.item.group})" if _ambiguous(r.item.label, report) else r.item.label
-        for r in report.score.missing_required
-    )
+    """The missing required items, with the group where two items share a label.
+
+    Separated by semicolons: labels such as "Speeds, Sizes, Times" have commas of their own.
+    """
+    return "; ".join(item_name(report, r.item.label, r.item.group) for r in report.score.missing_required)
+
+
+def item_name(report: CardReport, label: str, group: str) -> str:
+    """An item's label, with its group where another item of the card's checklist has the same label."""
+    return f"{label} ({group})" if _ambiguous(label, report) else label
 
 
 def _ambiguous(label: str, report: CardReport) -> bool:

@@ -102,3 +102,22 @@ def test_imageomics_site_badges_exactly_the_cards(tmp_path: Path) -> None:
     for template in ("HF_ModelCard_Template_Imageomics", "HF_DatasetCard_Template_Imageomics", "untouched_ModelCard"):
         assert template in notes[0]
     assert "still holds a template placeholder" in notes[0]  # the untouched copy, by its title
+
+
+def test_imageomics_explicit_nav_gets_the_line_to_add(tmp_path: Path) -> None:
+    """The guide lists its pages in an explicit nav; the generated index is in none of it."""
+    nav = yaml.safe_load((SEED / "imageomics" / "mkdocs.yaml").read_text(encoding="utf-8"))["nav"]
+    template = (SEED / "imageomics" / "HF_ModelCard_Template_Imageomics.md").read_text(encoding="utf-8")
+    # A card just started from the template: named, the rest still to write.
+    started = template.replace("[Model Name]", "BeetleNet", 1)
+    files = {"index.md": "# Imageomics Guide\n", "models/beetlenet_ModelCard.md": started}
+    config = make_site(tmp_path, files, **imageomics_config(), nav=nav)
+    with captured_mkdocs_logs() as records:
+        site = build_site(config)
+    told = [r.getMessage() for r in records if r.levelname == "INFO" and "not in the explicit nav" in r.getMessage()]
+    assert len(told) == 1
+    assert told[0].endswith("add this line under nav: in mkdocs.yml: - Model cards: model-cards/index.md")
+    # The index is still built; the tooltip of the new card names the group of each shared label.
+    cell = page(site, "model-cards/index.html").select_one("td.modelcard-col-missing")
+    names = cell["title"].removeprefix("Missing: ").split("; ")
+    assert {"Speeds, Sizes, Times", "License (General Information)", "Metrics (Evaluation)"} <= set(names)

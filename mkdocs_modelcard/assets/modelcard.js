@@ -136,8 +136,15 @@
     Array.prototype.forEach.call(document.querySelectorAll(".modelcard-index-page"), setup);
   }
 
+  // The script is in the index page's content, so Material's instant navigation runs it again on each
+  // visit: subscribe once, and let that one subscription set up every later index page.
   if (typeof window.document$ !== "undefined" && window.document$ && window.document$.subscribe) {
-    window.document$.subscribe(init);
+    if (!window.modelcardIndexSubscribed) {
+      window.modelcardIndexSubscribed = true;
+      window.document$.subscribe(init);
+    } else {
+      init();
+    }
   } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
