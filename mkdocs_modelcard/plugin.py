@@ -131,7 +131,7 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
                 files.append(File.generated(config, self.index_src, content=content))
         for problem in self.site.problems(self.config.fail_under):
             log.warning(problem)
-        log.info(summary_line(self.site.reports.values()))
+        log.info(one_line(summary_line(self.site.reports.values())))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
