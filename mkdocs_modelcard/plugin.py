@@ -158,8 +158,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         for problem in self.site.problems(self.config.fail_under):
             log.warning(problem)
         if self.site.templates:
-            log.info(templates_line(self.site.templates))
-        log.info(summary_line(self.site.reports.values()))
+            log.info(one_line(templates_line(self.site.templates)))
+        log.info(one_line(summary_line(self.site.reports.values())))
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -80,9 +80,19 @@ def alias_matcher(aliases: Iterable[str]) -> re.Pattern[str] | None:
     number of aliases from Python's point of view.
     """
     parts = []
+    group = 0
     for alias in aliases:
-        pieces = [normalize(piece) for piece in alias.split("*")]
-        parts.append(".*".join(re.escape(piece) for piece in pieces))
+        pieces = [re.escape(normalize(piece)) for piece in alias.split("*")]
+        part = pieces[0]
+        # A piece between two wildcards is taken at its first occurrence and never retried, as a
+        # glob matcher does: "(?=(...))\N" is an atomic group. Plain ".*" between pieces would
+        # backtrack over every placement, polynomial in the heading's length (a card's free text).
+        for middle in pieces[1:-1]:
+            group += 1
+            part += f"(?=(.*?{middle}))\\{group}"
+        if len(pieces) > 1:
+            part += ".*" + pieces[-1]
+        parts.append(part)
     if not parts:
         return None
     return re.compile("^(?:" + "|".join(parts) + ")$")
