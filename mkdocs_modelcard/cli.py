@@ -475,7 +475,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ChecklistError as exc:
         raise UsageError(str(exc)) from exc
     if result.templates:
-        err.write(f"mkdocs-modelcard: {templates_line(result.templates)}\n")
+        err.write(f"mkdocs-modelcard: {one_line(templates_line(result.templates))}\n")
     if args.format == "text":
         for path, report in result.cards:
             for diagnostic in report.diagnostics:
@@ -515,7 +515,7 @@ def run_index(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     except ChecklistError as exc:
         raise UsageError(str(exc)) from exc
     if result.templates:
-        err.write(f"mkdocs-modelcard: {templates_line(result.templates)}\n")
+        err.write(f"mkdocs-modelcard: {one_line(templates_line(result.templates))}\n")
     for _, report in result.cards:
         site.reports[report.path] = report
     for path, message in result.errors:
