@@ -22,7 +22,7 @@ import yaml
 from . import safeyaml
 from .patterns import ContentPattern
 from .regexcheck import regex_problem
-from .text import alias_matcher, normalize
+from .text import alias_matcher
 
 CONTENT_MODES = ("all", "own", "prose")
 _T = TypeVar("_T")
@@ -116,118 +116,6 @@ class Checklist:
     """The placeholders one by one: applied in turn they are much faster than one big alternation."""
     stock_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     pointer_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
-    _heading_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _field_cache: dict[str, tuple[Item, ...]] = field(default_factory=dict, compare=False, repr=False)
-    _own_text_cache: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
-    _parts_cache: dict[tuple[bool, tuple[str, ...]], tuple[Item, ...]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    _phrases: dict[str, list[tuple[tuple[str, ...], bool, Item]]] = field(
-        default_factory=dict, compare=False, repr=False
-    )
-    """Heading aliases usable inside a longer heading, by first word, longest first."""
-    _group_re: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False, repr=False)
-    _group_cache: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
-
-    def own_text(self, text: str) -> str:
-        """A short text without placeholders and stock sentences: what is left is the author's own.
-
-        Memoised: front matter values and field values ("mit", "en", "PyTorch")
-        recur across the cards of a site and across the items that read them.
-        """
-        found = self._own_text_cache.get(text)
-        if found is None:
-            # Short strings: one pass of each combined pattern costs less than a call per pattern.
-            found = text if self.placeholder_re is None else self.placeholder_re.sub(" ", text)
-            found = found if self.stock_re is None else self.stock_re.sub(" ", found)
-            if len(text) <= 200 and len(self._own_text_cache) < 20_000:
-                self._own_text_cache[text] = found
-        return found
-
-    def items_for_heading(self, key: str) -> tuple[Item, ...]:
-        """Items whose heading aliases match a normalised heading.
-
-        Memoised: a site's cards share most headings, so after the first card
-        matching a heading is a dictionary lookup instead of one regex per item.
-        """
-        return self._memo(self._heading_cache, key, lambda i: i.detect.heading_re)
-
-    def items_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[tuple[Item, ...], bool]:
-        """Items a heading is about, and whether the whole heading named them.
-
-        A heading that names no item as a whole may join several topics
-        ("Limitations & Ethical Considerations", "Model Architecture &
-        Hyperparameters") or wrap one in other words ("Overall performance",
-        "Known risks"): each part is matched on its own, then by the longest
-        heading alias it contains.
-        """
-        exact = self.items_for_heading(key)
-        if not parts or (exact and len(parts) == 1):
-            return exact, True
-        memo = (bool(exact), parts)
-        found = self._parts_cache.get(memo)
-        if found is None:
-            items: list[Item] = []
-            for part in parts:
-                # Beside a heading that names an item as a whole, only parts that are headings themselves
-                # count: "Where to send questions or comments about the model" is not about the model.
-                items.extend(self.items_for_heading(part) or (() if exact else self._contained(part)))
-            found = tuple(dict.fromkeys(items))
-            if len(self._parts_cache) < 100_000:
-                self._parts_cache[memo] = found
-        if exact and set(found) <= set(exact):
-            return exact, True  # "Bias, Risks, and Limitations" is one topic, whatever its commas
-        return tuple(dict.fromkeys(exact + found)), False
-
-    def groups_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """The groups a heading names as a whole ("Evaluation", "Training Details", "Uses")."""
-        keys = (key, *parts)
-        found = self._group_cache.get(keys)
-        if found is None:
-            if not self._group_re and self.group_headings:
-                for group, aliases in self.group_headings.items():
-                    matcher = alias_matcher((group, *aliases))
-                    if matcher is not None:
-                        self._group_re[group] = matcher
-            found = tuple(group for group, matcher in self._group_re.items() if any(matcher.match(k) for k in keys))
-            if len(self._group_cache) < 100_000:
-                self._group_cache[keys] = found
-        return found
-
-    def _contained(self, part: str) -> tuple[Item, ...]:
-        """Items of the longest specific alias found as whole words inside ``part``."""
-        if not self._phrases:
-            for entry in _phrases(self.items):
-                self._phrases.setdefault(entry[0][0], []).append(entry)
-        words = part.split()
-        best: tuple[int, Item] | None = None
-        for start, word in enumerate(words):
-            for phrase, prefix, item in self._phrases.get(word, ()):
-                size = len(phrase)
-                window = words[start : start + size]
-                if (
-                    len(window) == size
-                    and window[:-1] == list(phrase[:-1])
-                    and (window[-1] == phrase[-1] or (prefix and window[-1].startswith(phrase[-1])))
-                ):
-                    if best is None or size > best[0]:
-                        best = (size, item)
-                    break  # the longest phrase from this word is the first to match
-        return (best[1],) if best is not None else ()
-
-    def items_for_field(self, key: str) -> tuple[Item, ...]:
-        """Items whose field aliases match a normalised field label (memoised like headings)."""
-        return self._memo(self._field_cache, key, lambda i: i.detect.field_re)
-
-    def _memo(
-        self, cache: dict[str, tuple[Item, ...]], key: str, matcher: Callable[[Item], re.Pattern[str] | None]
-    ) -> tuple[Item, ...]:
-        found = cache.get(key)
-        if found is None:
-            found = tuple(i for i in self.items if (m := matcher(i)) is not None and m.match(key))
-            if len(cache) < 100_000:  # bounded: headings are free text
-                cache[key] = found
-        return found
 
     @property
     def groups(self) -> list[str]:
@@ -237,31 +125,6 @@ class Checklist:
     @property
     def required(self) -> list[Item]:
         return [item for item in self.items if not item.optional]
-
-
-# Words too common in headings to give a topic away when they stand inside a longer heading.
-_GENERIC_WORDS = frozenset(
-    (
-        *("data", "model", "models", "use", "uses", "usage", "summary", "description", "overview", "details"),
-        *("about", "code", "type", "version", "versions", "status", "training", "evaluation", "performance"),
-        *("results", "information", "notes", "update", "updates", "output", "input"),
-    )
-)
-
-
-def _phrases(items: tuple[Item, ...]) -> list[tuple[tuple[str, ...], bool, Item]]:
-    """Heading aliases usable inside a longer heading, longest first: (words, last word is a prefix, item)."""
-    found: dict[tuple[tuple[str, ...], bool], Item] = {}
-    for item in items:
-        for alias in item.detect.headings:
-            prefix = alias.endswith("*")
-            if "*" in alias.rstrip("*"):
-                continue
-            words = tuple(normalize(alias.rstrip("*")).split())
-            if len(words) < 2 or all(word in _GENERIC_WORDS for word in words):
-                continue
-            found.setdefault((words, prefix), item)
-    return sorted(((w, p, i) for (w, p), i in found.items()), key=lambda entry: -len(entry[0]))
 
 
 _CHECKLIST_KEYS = {

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .card import Card
 from .checklist import Checklist
+from .outline import lexicon
 from .text import glob_match, normalize
 
 
@@ -114,6 +115,7 @@ def is_card(path: str, card: Card, checklist: Checklist, options: DetectOptions)
 
 def _checklist_headings(card: Card, checklist: Checklist) -> int:
     """How many distinct checklist items have a heading in the card (outside code and comments)."""
+    topics = lexicon(checklist)
     return len(
-        {item.id for section in card.sections for item in checklist.items_for_section(section.key, section.parts)[0]}
+        {item.id for section in card.sections for item in topics.items_for_section(section.key, section.parts)[0]}
     )

@@ -9,9 +9,10 @@ from typing import Any
 
 from .card import Card, Diagnostic, read_card
 from .checklist import Checklist, Item
+from .outline import Outline, lexicon
 from .safetext import clean
-from .scoring import Score, score_card, title_section
-from .text import normalize, plain_text, truncate
+from .scoring import Score, score_card
+from .text import normalize
 
 SUMMARY_LENGTH = 160
 
@@ -84,26 +85,27 @@ def catalogue_json(cards: Sequence[tuple[str, CardReport]], errors: Sequence[tup
 
 
 def analyse(text: str, path: str, checklist: Checklist, card: Card | None = None) -> CardReport:
-    """Read (unless already read) and score one card."""
+    """Read (unless already read) and judge one card: outline, evidence per item, verdicts, score."""
     card = card if card is not None else read_card(text, path)
+    outline = Outline(card, checklist)
     not_applicable, problems = card_not_applicable(card, checklist)
-    score = score_card(card, checklist, not_applicable)
+    score = score_card(card, checklist, not_applicable, outline)
     return CardReport(
         path=path,
         card=card,
         score=score,
         # Control characters mean nothing in a title and break terminals, logs and XML.
-        title=clean(card_title(card, checklist, path)),
-        summary=clean(card_summary(card, checklist)),
-        license=clean(card_license(card, checklist)),
+        title=clean(outline.title(path)),
+        summary=clean(outline.summary(SUMMARY_LENGTH)),
+        license=clean(outline.license()),
         diagnostics=[*card.diagnostics, *problems],
     )
 
 
 def item_line(report: CardReport, item: Item) -> int:
     """Where a reader should look for an item: its (empty) heading if the card has one, else line 1."""
-    checklist = report.score.checklist
-    matches = [s for s in report.card.sections if item in checklist.items_for_section(s.key, s.parts)[0]]
+    topics = lexicon(report.score.checklist)
+    matches = [s for s in report.card.sections if item in topics.items_for_section(s.key, s.parts)[0]]
     exact = [s for s in matches if s.key == normalize(item.label)]
     return (exact or matches)[0].line if matches else 1
 
@@ -143,45 +145,3 @@ def card_not_applicable(card: Card, checklist: Checklist) -> tuple[dict[str, str
 def _meta_line(card: Card, key: str) -> int | None:
     """Best-effort line of a front matter key, for warnings (front matter starts on line 2)."""
     return card.meta_lines.get(key)
-
-
-def card_title(card: Card, checklist: Checklist, path: str) -> str:
-    """What the index calls the card: front matter title, else the H1, else the file name."""
-    for key in ("title", "model_name", "pretty_name"):
-        value = card.meta.get(key)
-        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-            return str(value).strip()
-    h1 = title_section(card, checklist) or card.first_h1
-    if h1 is not None and plain_text(h1.title):
-        return plain_text(h1.title)
-    stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    return stem.replace("_", " ").replace("-", " ").strip() or path
-
-
-def card_summary(card: Card, checklist: Checklist) -> str:
-    for key in ("model_description", "description", "summary"):
-        value = card.meta.get(key)
-        if isinstance(value, str) and value.strip():
-            return truncate(plain_text(value), SUMMARY_LENGTH)
-    h1 = title_section(card, checklist)
-    lines = h1.lines if h1 is not None else card.preamble
-    text = plain_text(" ".join(line.text for line in lines if not line.code))
-    if checklist.placeholder_re is not None:
-        text = " ".join(checklist.placeholder_re.sub(" ", text).split())
-    return truncate(text, SUMMARY_LENGTH)
-
-
-def card_license(card: Card, checklist: Checklist) -> str:
-    value = card.meta.get("license")
-    if isinstance(value, list):
-        value = ", ".join(str(v) for v in value if v is not None and str(v).strip())
-    if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
-        return str(value).strip()
-    for field in card.fields:
-        if field.key in ("license", "licence"):
-            value = field.value
-            if checklist.placeholder_re is not None:
-                value = checklist.placeholder_re.sub(" ", value)
-            if plain_text(value):
-                return truncate(plain_text(value), 40)
-    return ""

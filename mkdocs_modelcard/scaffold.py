@@ -13,6 +13,7 @@ from typing import Any
 import frontmatter
 
 from .checklist import Checklist, Item
+from .outline import lexicon
 from .text import normalize
 
 PLACEHOLDER = "[More Information Needed]"
@@ -31,7 +32,7 @@ def _placeholder(checklist: Checklist) -> str:
     placeholders; then that text would count as content, and a new card would
     score before anything was written in it.
     """
-    return PLACEHOLDER if not checklist.own_text(PLACEHOLDER).strip(" .") else ""
+    return PLACEHOLDER if not lexicon(checklist).own_text(PLACEHOLDER).strip(" .") else ""
 
 
 def _plain_aliases(aliases: tuple[str, ...]) -> list[str]:

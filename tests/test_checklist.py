@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from mkdocs_modelcard.checklist import ChecklistError, builtin_names, load_checklist, parse_checklist
+from mkdocs_modelcard.outline import lexicon
 
 # spec/model-card-items.tsv (id, group, label, optional), embedded so the test runs without ../shared.
 SPEC = [
@@ -84,7 +85,7 @@ def test_custom_checklist_file_relative_to_base_dir(tmp_path: Path) -> None:
     )
     checklist = load_checklist("mine.yml", tmp_path)
     assert checklist.name == "mine" and checklist.title == "Tool card"
-    assert [i.id for i in checklist.items_for_heading("why we built it")] == ["purpose"]
+    assert [i.id for i in lexicon(checklist).items_for_heading("why we built it")] == ["purpose"]
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,484 @@
+"""The first stage of judging a card: what each part of it is about, and which text is the author's own.
+
+:func:`.card.read_card` gives the card's sections, fields and lines; an
+:class:`Outline` adds, for one checklist, the items and groups each heading
+and field label names (:class:`Lexicon`), and the card's text with
+placeholders, stock sentences and pointers taken out. :mod:`.evidence` looks
+for each item in it, and :mod:`.scoring` turns what it finds into verdicts.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from .card import Card, Field, Line, Section
+from .checklist import Checklist, Detectors, Item
+from .patterns import ContentPattern, lowered_for_search
+from .text import alias_matcher, has_words, normalize, plain_text, truncate
+
+_TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
+_MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
+# Each run of spaces has one place to go (not "\s*\|?\s*"), so a padded line is matched in linear time.
+_TABLE_DELIMITER = re.compile(r"^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)+(?:\|\s*)?$|^\s*\|\s*:?-+:?\s*\|\s*$")
+
+
+class Lexicon:
+    """What a checklist's headings, labels and stock phrases mean, memoised for every card that uses it.
+
+    A site's cards share most of their headings and field values, so after
+    the first card most questions here are dictionary lookups.
+    """
+
+    def __init__(self, checklist: Checklist) -> None:
+        self.checklist = checklist
+        self._headings: dict[str, tuple[Item, ...]] = {}
+        self._fields: dict[str, tuple[Item, ...]] = {}
+        self._own_text: dict[str, str] = {}
+        self._parts: dict[tuple[bool, tuple[str, ...]], tuple[Item, ...]] = {}
+        self._phrases: dict[str, list[tuple[tuple[str, ...], bool, Item]]] = {}
+        """Heading aliases usable inside a longer heading, by first word, longest first."""
+        self._group_re: dict[str, re.Pattern[str]] = {}
+        self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+    def own_text(self, text: str) -> str:
+        """A short text without placeholders and stock sentences: what is left is the author's own.
+
+        Memoised: front matter values and field values ("mit", "en", "PyTorch")
+        recur across the cards of a site and across the items that read them.
+        """
+        found = self._own_text.get(text)
+        if found is None:
+            # Short strings: one pass of each combined pattern costs less than a call per pattern.
+            found = text if self.checklist.placeholder_re is None else self.checklist.placeholder_re.sub(" ", text)
+            found = found if self.checklist.stock_re is None else self.checklist.stock_re.sub(" ", found)
+            if len(text) <= 200 and len(self._own_text) < 20_000:
+                self._own_text[text] = found
+        return found
+
+    def items_for_heading(self, key: str) -> tuple[Item, ...]:
+        """Items whose heading aliases match a normalised heading.
+
+        Memoised: a site's cards share most headings, so after the first card
+        matching a heading is a dictionary lookup instead of one regex per item.
+        """
+        return self._memo(self._headings, key, lambda i: i.detect.heading_re)
+
+    def items_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[tuple[Item, ...], bool]:
+        """Items a heading is about, and whether the whole heading named them.
+
+        A heading that names no item as a whole may join several topics
+        ("Limitations & Ethical Considerations", "Model Architecture &
+        Hyperparameters") or wrap one in other words ("Overall performance",
+        "Known risks"): each part is matched on its own, then by the longest
+        heading alias it contains.
+        """
+        exact = self.items_for_heading(key)
+        if not parts or (exact and len(parts) == 1):
+            return exact, True
+        memo = (bool(exact), parts)
+        found = self._parts.get(memo)
+        if found is None:
+            items: list[Item] = []
+            for part in parts:
+                # Beside a heading that names an item as a whole, only parts that are headings themselves
+                # count: "Where to send questions or comments about the model" is not about the model.
+                items.extend(self.items_for_heading(part) or (() if exact else self._contained(part)))
+            found = tuple(dict.fromkeys(items))
+            if len(self._parts) < 100_000:
+                self._parts[memo] = found
+        if exact and set(found) <= set(exact):
+            return exact, True  # "Bias, Risks, and Limitations" is one topic, whatever its commas
+        return tuple(dict.fromkeys(exact + found)), False
+
+    def groups_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The groups a heading names as a whole ("Evaluation", "Training Details", "Uses")."""
+        keys = (key, *parts)
+        found = self._groups.get(keys)
+        if found is None:
+            if not self._group_re and self.checklist.group_headings:
+                for group, aliases in self.checklist.group_headings.items():
+                    matcher = alias_matcher((group, *aliases))
+                    if matcher is not None:
+                        self._group_re[group] = matcher
+            found = tuple(group for group, matcher in self._group_re.items() if any(matcher.match(k) for k in keys))
+            if len(self._groups) < 100_000:
+                self._groups[keys] = found
+        return found
+
+    def _contained(self, part: str) -> tuple[Item, ...]:
+        """Items of the longest specific alias found as whole words inside ``part``."""
+        if not self._phrases:
+            for entry in _phrases(self.checklist.items):
+                self._phrases.setdefault(entry[0][0], []).append(entry)
+        words = part.split()
+        best: tuple[int, Item] | None = None
+        for start, word in enumerate(words):
+            for phrase, prefix, item in self._phrases.get(word, ()):
+                size = len(phrase)
+                window = words[start : start + size]
+                if (
+                    len(window) == size
+                    and window[:-1] == list(phrase[:-1])
+                    and (window[-1] == phrase[-1] or (prefix and window[-1].startswith(phrase[-1])))
+                ):
+                    if best is None or size > best[0]:
+                        best = (size, item)
+                    break  # the longest phrase from this word is the first to match
+        return (best[1],) if best is not None else ()
+
+    def items_for_field(self, key: str) -> tuple[Item, ...]:
+        """Items whose field aliases match a normalised field label (memoised like headings)."""
+        return self._memo(self._fields, key, lambda i: i.detect.field_re)
+
+    def _memo(
+        self, cache: dict[str, tuple[Item, ...]], key: str, matcher: Callable[[Item], re.Pattern[str] | None]
+    ) -> tuple[Item, ...]:
+        found = cache.get(key)
+        if found is None:
+            found = tuple(i for i in self.checklist.items if (m := matcher(i)) is not None and m.match(key))
+            if len(cache) < 100_000:  # bounded: headings are free text
+                cache[key] = found
+        return found
+
+
+_LEXICONS: dict[int, tuple[Checklist, Lexicon]] = {}
+
+
+def lexicon(checklist: Checklist) -> Lexicon:
+    """The checklist's lexicon, made once per checklist object (a changed checklist file loads as a new one)."""
+    found = _LEXICONS.get(id(checklist))
+    if found is None or found[0] is not checklist:
+        if len(_LEXICONS) >= 64:  # bounded: every serve rebuild of an edited checklist makes a new one
+            _LEXICONS.clear()
+        found = _LEXICONS[id(checklist)] = (checklist, Lexicon(checklist))
+    return found[1]
+
+
+# Words too common in headings to give a topic away when they stand inside a longer heading.
+_GENERIC_WORDS = frozenset(
+    (
+        *("data", "model", "models", "use", "uses", "usage", "summary", "description", "overview", "details"),
+        *("about", "code", "type", "version", "versions", "status", "training", "evaluation", "performance"),
+        *("results", "information", "notes", "update", "updates", "output", "input"),
+    )
+)
+
+
+def _phrases(items: tuple[Item, ...]) -> list[tuple[tuple[str, ...], bool, Item]]:
+    """Heading aliases usable inside a longer heading, longest first: (words, last word is a prefix, item)."""
+    found: dict[tuple[tuple[str, ...], bool], Item] = {}
+    for item in items:
+        for alias in item.detect.headings:
+            prefix = alias.endswith("*")
+            if "*" in alias.rstrip("*"):
+                continue
+            words = tuple(normalize(alias.rstrip("*")).split())
+            if len(words) < 2 or all(word in _GENERIC_WORDS for word in words):
+                continue
+            found.setdefault((words, prefix), item)
+    return sorted(((w, p, i) for (w, p), i in found.items()), key=lambda entry: -len(entry[0]))
+
+
+def _blank(match: re.Match[str]) -> str:
+    return "".join(c if c == "\n" else " " for c in match.group(0))
+
+
+class Outline:
+    """A card read for one checklist: each section and field with its topics, and the author's own text.
+
+    The first stage of judging a card; :mod:`.evidence` then looks for each
+    item in it. Placeholders, stock sentences and pointers are removed from
+    the whole card once, each pattern in turn (much faster than one big
+    alternation), keeping the line breaks, so a sentence re-wrapped over
+    several lines is still found and every offset still maps to its line.
+    """
+
+    def __init__(self, card: Card, checklist: Checklist) -> None:
+        self.card = card
+        self.checklist = checklist
+        self.lexicon = lex = lexicon(checklist)
+        self.title_section = title_section(card, checklist)
+        """The H1 that names the card, if it has one."""
+        self._section_texts: dict[tuple[Section, str, bool, bool], tuple[str, list[int]]] = {}
+        self._meta_values: dict[str, list[Any]] = {}
+        self.field_line_numbers = {f.line for f in card.fields}
+        self.field_line_numbers.update(n for f in card.fields for n in f.more_lines)
+        field_values = {f.line: f.value for f in card.fields}
+        self.section_lines = [s.line for s in card.sections]
+        self.sections_for: dict[str, list[Section]] = {}
+        self.joined: set[Section] = set()
+        """Sections whose heading joins several topics: only their own lines speak for each topic."""
+        self.by_parts: set[tuple[Section, str]] = set()
+        """(section, item id) where only a part of the heading names the item: its text must speak of it."""
+        self.group_sections: dict[str, list[Section]] = {}
+        self.other_sections: list[Section] = []
+        """Top sections that are about nothing on the checklist: "Monitoring plan", "Future work"."""
+        covered: set[Section] = set()
+        self.claimed: set[Section] = set()
+        """Sections whose headings name an item or a group."""
+        for section in card.sections:
+            items, whole = lex.items_for_section(section.key, section.parts)
+            if section.soft:  # "**Model date**" is a heading to some authors and a field label to others
+                items = tuple(dict.fromkeys(items + lex.items_for_field(section.key)))
+            if not whole:
+                self.joined.add(section)
+                named = lex.items_for_heading(section.key)
+                self.by_parts.update((section, item.id) for item in items if item not in named)
+            for item in items:
+                self.sections_for.setdefault(item.id, []).append(section)
+            groups = lex.groups_for_section(section.key, section.parts) if checklist.group_headings else ()
+            for group in groups:
+                self.group_sections.setdefault(group, []).append(section)
+            if items or groups:
+                self.claimed.add(section)
+            if items or groups or (section.parent is not None and section.parent in covered):
+                covered.add(section)
+            elif section.level > 1 and not section.soft and section.key not in _NAVIGATION:
+                self.other_sections.append(section)
+        self.fields_for: dict[str, list[Field]] = {}
+        headers = _table_headers(card.lines)
+        for card_field in card.fields:
+            if card_field.line in headers:
+                continue  # "| Model | Top-1 |" names columns: it is no "Model:" field
+            # A field labelled like a section ("- Limitations: sarcasm, short inputs") is that section.
+            field_items = lex.items_for_field(card_field.key)
+            field_items = tuple(dict.fromkeys(field_items + lex.items_for_heading(card_field.key)))
+            for item in field_items:
+                self.fields_for.setdefault(item.id, []).append(card_field)
+        # Placeholders and stock sentences go in one pass over the whole card per pattern.
+        texts = _remove_all(checklist.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
+        own: dict[int, str] = {}  # what a field or table header line contributes, by index
+        for index, line in enumerate(card.lines):
+            if line.number in headers:
+                own[index] = ""  # column names are labels; the rows below are the content
+                continue
+            value = field_values.get(line.number)
+            if value is not None:
+                own[index] = value = " ".join(lex.own_text(value).split())
+                if not _MD_NOISE.sub("", value).strip():
+                    # An unfilled "- **Fine-tuned from model:** [More Information Needed]" is template
+                    # scaffolding: its label must not feed the patterns either.
+                    texts[index] = ""
+        body = _remove_all(checklist.stock_parts, "\n".join(texts))
+        self.numbers = [line.number for line in card.lines]
+        self.code_numbers = {line.number for line in card.lines if line.code}
+        # "See the paper." is no result, but it is the paper: items with links read the text with pointers.
+        pointed = _remove_all(checklist.pointer_parts, body) if checklist.pointer_parts else body
+        self.linked = Searchable(body, body.split("\n")) if pointed != body else None
+        self.cleaned_linked: dict[int, str] | None = None
+        if self.linked is not None:
+            self.cleaned_linked = {
+                number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body.split("\n")))
+            }
+        body = pointed
+        body_lines = body.split("\n")
+        self.full = Searchable(body, body_lines)
+        # Most items are the author's prose: a variable named `preprocess` in a code block is no preprocessing.
+        self.prose = (
+            Searchable.of_lines(["" if line.code else text for line, text in zip(card.lines, body_lines)])
+            if self.code_numbers
+            else self.full
+        )
+        self.cleaned: dict[int, str] = {
+            number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body_lines))
+        }
+
+    def meaningful(self, text: str, min_words: int) -> bool:
+        return self._enough(self.lexicon.own_text(text), min_words)
+
+    def _enough(self, cleaned: str, min_words: int) -> bool:
+        return has_words(_without_tags(cleaned), min_words)
+
+    def lines_meaningful(self, lines: Iterable[Line], min_words: int, code: bool = True) -> bool:
+        """Whether lines (field lines counting as their values) hold enough of the author's own text."""
+        if not code:
+            lines = (line for line in lines if not line.code)
+        return self._enough(self._joined(lines), min_words)
+
+    def _joined(self, lines: Iterable[Line], links: bool = False) -> str:
+        cleaned = self.cleaned_linked if links and self.cleaned_linked is not None else self.cleaned
+        return "\n".join(cleaned[line.number] for line in lines)
+
+    def section_text(
+        self, section: Section, mode: str, code: bool = True, links: bool = False
+    ) -> tuple[str, list[int]]:
+        """A section's own text (placeholders removed, field lines as their values) and each line's number.
+
+        Several items read the same section (a parent section for each of its
+        children's items), so the text is built once per section and mode.
+        """
+        links = links and self.cleaned_linked is not None
+        key = (section, mode, code, links)
+        found = self._section_texts.get(key)
+        if found is None:
+            whole = mode == "all" and section not in self.joined
+            lines: Iterable[Line] = section.all_lines() if whole else self._own_lines(section)
+            if mode == "prose":
+                lines = (line for line in lines if line.number not in self.field_line_numbers)
+            if not code:
+                lines = (line for line in lines if not line.code)
+            kept = list(lines)
+            text = _without_tags(self._joined(kept, links))
+            found = self._section_texts[key] = (text, [line.number for line in kept])
+        return found
+
+    def _own_lines(self, section: Section) -> Iterator[Line]:
+        """A section's lines and those of its sub-sections about nothing else ("### Full body poses")."""
+        yield from section.lines
+        for child in section.children:
+            if child not in self.claimed:
+                yield from self._own_lines(child)
+
+    def left_as_placeholder(self, section: Section) -> bool:
+        """Whether a section holds words, but none of them the author's own (``[More Information Needed]``)."""
+        lines = list(section.all_lines())
+        return has_words(" ".join(line.text for line in lines), 1) and not has_words(self._joined(lines), 1)
+
+    def section_meaningful(
+        self, section: Section, mode: str, min_words: int, code: bool = True, links: bool = False
+    ) -> bool:
+        return has_words(self.section_text(section, mode, code, links)[0], min_words)
+
+    def cue_in(self, section: Section, detect: Detectors, min_words: int, mode: str | None = None) -> int | None:
+        """Line of the first of an item's cues in a section's text, if the section says enough."""
+        text, numbers = self.section_text(section, mode or detect.content, detect.code)
+        if not has_words(text, min_words):
+            return None
+        lowered = lowered_for_search(text)
+        for cue in detect.cue_res:
+            span = cue.span(text, lowered)
+            if span is not None:
+                return numbers[min(text.count("\n", 0, span[0]), len(numbers) - 1)]
+        return None
+
+    def meta_values(self, path: str) -> list[Any]:
+        found = self._meta_values.get(path)
+        if found is None:
+            found = self._meta_values[path] = _meta_value(self.card.meta, path)
+        return found
+
+    def section_at(self, line: int) -> Section | None:
+        index = bisect.bisect_right(self.section_lines, line) - 1
+        return self.card.sections[index] if index >= 0 else None
+
+    def title(self, path: str) -> str:
+        """What the index calls the card: front matter title, else the H1, else the file name."""
+        meta = self.card.meta
+        for key in ("title", "model_name", "pretty_name"):
+            value = meta.get(key)
+            if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+                return str(value).strip()
+        h1 = self.title_section or self.card.first_h1
+        if h1 is not None and plain_text(h1.title):
+            return plain_text(h1.title)
+        stem = path.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        return stem.replace("_", " ").replace("-", " ").strip() or path
+
+    def summary(self, length: int) -> str:
+        """The card's own description: front matter, else its text under the title, without placeholders."""
+        for key in ("model_description", "description", "summary"):
+            value = self.card.meta.get(key)
+            if isinstance(value, str) and value.strip():
+                return truncate(plain_text(value), length)
+        lines = self.title_section.lines if self.title_section is not None else self.card.preamble
+        text = " ".join(self.cleaned[line.number] for line in lines if not line.code)
+        return truncate(plain_text(text), length)
+
+    def license(self) -> str:
+        """The license the card declares: the front matter key, else a "License:" field."""
+        value = self.card.meta.get("license")
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if v is not None and str(v).strip())
+        if isinstance(value, (str, int, float)) and not isinstance(value, bool) and str(value).strip():
+            return str(value).strip()
+        for card_field in self.card.fields:
+            if card_field.key in ("license", "licence"):
+                value = plain_text(self.lexicon.own_text(card_field.value))
+                if value:
+                    return truncate(value, 40)
+        return ""
+
+
+class Searchable:
+    """A card's text as one string for the content patterns, with the offset where each line starts."""
+
+    __slots__ = ("lowered", "starts", "text")
+
+    def __init__(self, text: str, lines: list[str]) -> None:
+        self.text = text
+        self.lowered = lowered_for_search(text)  # shared by every content pattern
+        self.starts: list[int] = []
+        offset = 0
+        for line in lines:
+            self.starts.append(offset)
+            offset += len(line) + 1
+
+    @classmethod
+    def of_lines(cls, lines: list[str]) -> Searchable:
+        return cls("\n".join(lines), lines)
+
+    def index_of(self, offset: int) -> int:
+        """Index (in the card's lines) of the line holding ``offset``."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
+
+# Headings of navigation, not content.
+_NAVIGATION = frozenset(("table of contents", "contents", "toc", "index", "quick links", "links"))
+
+
+def _without_tags(text: str) -> str:
+    # Markdown punctuation needs no removing: it never counts as a word.
+    return _TAG.sub(" ", text) if "<" in text else text
+
+
+def _remove_all(patterns: tuple[ContentPattern, ...], text: str) -> str:
+    """Replace every match of each pattern with a space, keeping the line breaks a match spans.
+
+    Most placeholders are absent from most cards: the fast search rules a
+    pattern out before the slower case-insensitive substitution runs.
+    """
+    lines = text.count("\n")
+    lowered = lowered_for_search(text)
+    for pattern in patterns:
+        if pattern.span(text, lowered) is None:
+            continue
+        removed = pattern.exact.sub(" ", text)
+        text = removed if removed.count("\n") == lines else pattern.exact.sub(_blank, text)
+        lowered = lowered_for_search(text)
+    return text
+
+
+def _table_headers(lines: list[Line]) -> set[int]:
+    """Line numbers of Markdown table header rows (the line just before a ``|---|---|`` delimiter row)."""
+    headers: set[int] = set()
+    for index in range(1, len(lines)):
+        line = lines[index]
+        if line.code or "|" not in line.text or "-" not in line.text:
+            continue
+        if _TABLE_DELIMITER.match(line.text) and "|" in lines[index - 1].text and not lines[index - 1].code:
+            headers.add(lines[index - 1].number)
+    return headers
+
+
+def title_section(card: Card, checklist: Checklist) -> Section | None:
+    """The H1 that names the card, unless it is really a section heading like ``# Model Details``."""
+    h1 = card.first_h1
+    if h1 is None or (checklist.section_re is not None and checklist.section_re.match(h1.key)):
+        return None
+    return h1
+
+
+def _meta_value(meta: Any, path: str) -> list[Any]:
+    """Values at a dotted key path, walking into lists (``model-index.results.metrics``)."""
+    values = [meta]
+    for key in path.split("."):
+        found = []
+        for value in values:
+            for candidate in value if isinstance(value, list) else [value]:
+                if isinstance(candidate, dict) and key in candidate:
+                    found.append(candidate[key])
+        values = found
+    return values
