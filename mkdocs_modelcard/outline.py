@@ -42,6 +42,9 @@ class Lexicon:
         """Heading aliases usable inside a longer heading, by first word, longest first."""
         self._group_re: dict[str, re.Pattern[str]] = {}
         self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._topics: dict[
+            tuple[str, tuple[str, ...], bool], tuple[tuple[Item, ...], tuple[str, ...] | None, tuple[str, ...]]
+        ] = {}
 
     def own_text(self, text: str) -> str:
         """A short text without placeholders and stock sentences: what is left is the author's own.
@@ -92,6 +95,29 @@ class Lexicon:
         if exact and set(found) <= set(exact):
             return exact, True  # "Bias, Risks, and Limitations" is one topic, whatever its commas
         return tuple(dict.fromkeys(exact + found)), False
+
+    def section_topics(
+        self, key: str, parts: tuple[str, ...], soft: bool
+    ) -> tuple[tuple[Item, ...], tuple[str, ...] | None, tuple[str, ...]]:
+        """A heading's items, the ids of those only a part of it names (None: one topic), and its groups.
+
+        Memoised as a whole: this is asked for every heading of every card.
+        """
+        memo = (key, parts, soft)
+        found = self._topics.get(memo)
+        if found is None:
+            items, whole = self.items_for_section(key, parts)
+            if soft:  # "**Model date**" is a heading to some authors and a field label to others
+                items = tuple(dict.fromkeys(items + self.items_for_field(key)))
+            by_parts = None
+            if not whole:
+                named = self.items_for_heading(key)
+                by_parts = tuple(item.id for item in items if item not in named)
+            groups = self.groups_for_section(key, parts) if self.checklist.group_headings else ()
+            found = (items, by_parts, groups)
+            if len(self._topics) < 100_000:
+                self._topics[memo] = found
+        return found
 
     def groups_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[str, ...]:
         """The groups a heading names as a whole ("Evaluation", "Training Details", "Uses")."""
@@ -204,6 +230,8 @@ class Outline:
         """The H1 that names the card, if it has one."""
         self._section_texts: dict[tuple[Section, str, bool, bool], tuple[str, list[int]]] = {}
         self._meta_values: dict[str, list[Any]] = {}
+        self._placeholder_sections: dict[Section, bool] = {}
+        self._lowered_sections: dict[tuple[Section, str, bool], str | None] = {}
         self.field_line_numbers = {f.line for f in card.fields}
         self.field_line_numbers.update(n for f in card.fields for n in f.more_lines)
         field_values = {f.line: f.value for f in card.fields}
@@ -220,16 +248,12 @@ class Outline:
         self.claimed: set[Section] = set()
         """Sections whose headings name an item or a group."""
         for section in card.sections:
-            items, whole = lex.items_for_section(section.key, section.parts)
-            if section.soft:  # "**Model date**" is a heading to some authors and a field label to others
-                items = tuple(dict.fromkeys(items + lex.items_for_field(section.key)))
-            if not whole:
+            items, by_parts, groups = lex.section_topics(section.key, section.parts, section.soft)
+            if by_parts is not None:
                 self.joined.add(section)
-                named = lex.items_for_heading(section.key)
-                self.by_parts.update((section, item.id) for item in items if item not in named)
+                self.by_parts.update((section, item_id) for item_id in by_parts)
             for item in items:
                 self.sections_for.setdefault(item.id, []).append(section)
-            groups = lex.groups_for_section(section.key, section.parts) if checklist.group_headings else ()
             for group in groups:
                 self.group_sections.setdefault(group, []).append(section)
             if items or groups:
@@ -334,8 +358,12 @@ class Outline:
 
     def left_as_placeholder(self, section: Section) -> bool:
         """Whether a section holds words, but none of them the author's own (``[More Information Needed]``)."""
-        lines = list(section.all_lines())
-        return has_words(" ".join(line.text for line in lines), 1) and not has_words(self._joined(lines), 1)
+        found = self._placeholder_sections.get(section)
+        if found is None:
+            lines = list(section.all_lines())
+            found = has_words(" ".join(line.text for line in lines), 1) and not has_words(self._joined(lines), 1)
+            self._placeholder_sections[section] = found
+        return found
 
     def section_meaningful(
         self, section: Section, mode: str, min_words: int, code: bool = True, links: bool = False
@@ -347,7 +375,11 @@ class Outline:
         text, numbers = self.section_text(section, mode or detect.content, detect.code)
         if not has_words(text, min_words):
             return None
-        lowered = lowered_for_search(text)
+        key = (section, mode or detect.content, detect.code)
+        if key in self._lowered_sections:
+            lowered = self._lowered_sections[key]
+        else:
+            lowered = self._lowered_sections[key] = lowered_for_search(text)
         for cue in detect.cue_res:
             span = cue.span(text, lowered)
             if span is not None:

@@ -36,6 +36,7 @@ _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
 # from CPython's re._casefix; in a pattern or a text they send the search down the plain path.
 _CASE_EXTRAS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
 _WORD_BOUNDARY = "\\b"
+_LITERAL_START = re.compile(r"[a-z0-9_]{3}")
 
 
 def _lower_source(source: str) -> str | None:
@@ -155,21 +156,21 @@ class ContentPattern:
         self.exact = re.compile(source, flags | re.IGNORECASE)
         self._anchored: re.Pattern[str] | None = None
         self._scan: re.Pattern[str] | None = None
-        self._required: tuple[frozenset[str], ...] = ()
+        self._required: tuple[tuple[str, ...], ...] = ()
         lowered = _lower_source(source)
         if lowered is None:
             return
         case_sensitive = flags & ~re.IGNORECASE
         try:
             self._anchored = re.compile(lowered, case_sensitive)
-            self._required = required_literals(lowered, case_sensitive)
+            # The rarest-looking group first (longest shortest literal): it rules most texts out soonest.
+            groups = sorted(required_literals(lowered, case_sensitive), key=lambda g: -min(map(len, g)))
+            self._required = tuple(tuple(sorted(group, key=len)) for group in groups)
             # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
             # and read the rest of it each time (quadratic), where \b allows only the first.
-            if (
-                lowered.startswith(_WORD_BOUNDARY)
-                and not lowered.startswith(_WORD_BOUNDARY + "|")
-                and not lowered.startswith(_WORD_BOUNDARY + "\\d")
-            ):
+            # Only before a literal word: an alternation of short words ("gan", "vit", "cnn") is found
+            # inside other words all the time, and every such candidate costs a failed match.
+            if lowered.startswith(_WORD_BOUNDARY) and _LITERAL_START.match(lowered, len(_WORD_BOUNDARY)):
                 self._scan = re.compile(lowered[len(_WORD_BOUNDARY) :], case_sensitive)
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
             self._anchored = self._scan = None
@@ -183,8 +184,11 @@ class ContentPattern:
         if lowered is None or self._anchored is None:
             found = self.exact.search(text)
             return found.span() if found else None
-        for group in self._required:
-            if not any(literal in lowered for literal in group):
+        for group in self._required:  # plain loops: a generator per group costs more than the test
+            for literal in group:
+                if literal in lowered:
+                    break
+            else:
                 return None
         if self._scan is None:
             found = self._anchored.search(lowered)
