@@ -193,6 +193,7 @@ class _Validator:
     def __init__(self, source: str, lines: dict[int, int] | None = None) -> None:
         self.source = source
         self.errors: list[str] = []
+        self._patterns: dict[str, ContentPattern] = {}
         self.lines = lines or {}
         """Line of each mapping of the file, by ``id``: errors name the line of the item they are about."""
         self.line: int | None = None
@@ -216,7 +217,14 @@ class _Validator:
 
     def content_patterns(self, values: tuple[str, ...], where: str) -> tuple[ContentPattern, ...]:
         flags = re.MULTILINE | re.IGNORECASE
-        return self._compiled(values, where, flags, lambda value: ContentPattern(value, re.MULTILINE))
+        return self._compiled(values, where, flags, self._content_pattern)
+
+    def _content_pattern(self, value: str) -> ContentPattern:
+        """One object per distinct pattern: items that share a pattern share its search on each card."""
+        found = self._patterns.get(value)
+        if found is None:
+            found = self._patterns[value] = ContentPattern(value, re.MULTILINE)
+        return found
 
     def _compiled(
         self, values: tuple[str, ...], where: str, flags: int, compile_: Callable[[str], _T]

@@ -101,7 +101,7 @@ def find(item: Item, text: Outline) -> Evidence | None:
     if detect.links and text.linked is not None:
         searched = text.linked
     for pattern in detect.pattern_res:
-        span = pattern.span(searched.text, searched.lowered)
+        span = searched.span(pattern)
         if span is not None:
             start, end = span
             while start < end and searched.text[start].isspace():  # a leading \s* must not point at a blank line

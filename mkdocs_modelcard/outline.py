@@ -437,11 +437,12 @@ class Outline:
 class Searchable:
     """A card's text as one string for the content patterns, with the offset where each line starts."""
 
-    __slots__ = ("lowered", "starts", "text")
+    __slots__ = ("_spans", "lowered", "starts", "text")
 
     def __init__(self, text: str, lines: list[str]) -> None:
         self.text = text
         self.lowered = lowered_for_search(text)  # shared by every content pattern
+        self._spans: dict[ContentPattern, tuple[int, int] | None] = {}
         self.starts: list[int] = []
         offset = 0
         for line in lines:
@@ -451,6 +452,13 @@ class Searchable:
     @classmethod
     def of_lines(cls, lines: list[str]) -> Searchable:
         return cls("\n".join(lines), lines)
+
+    def span(self, pattern: ContentPattern) -> tuple[int, int] | None:
+        """Where ``pattern`` first matches; asked once per card however many items share the pattern."""
+        if pattern in self._spans:
+            return self._spans[pattern]
+        found = self._spans[pattern] = pattern.span(self.text, self.lowered)
+        return found
 
     def index_of(self, offset: int) -> int:
         """Index (in the card's lines) of the line holding ``offset``."""
