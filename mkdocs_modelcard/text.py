@@ -69,7 +69,17 @@ def heading_parts(title: str) -> tuple[str, ...]:
     """
     title, _ = strip_attr_list(title)
     title = _LINK.sub(r"\1", title)
-    parts = (normalize(piece) for piece in _TOPIC_SEPARATOR.split(title))
+    parts: list[str] = []
+    for piece in _TOPIC_SEPARATOR.split(title):
+        part = normalize(piece)
+        if part.isascii():
+            parts.append(part)
+            continue
+        # A heading in two scripts ("简介 Brief Introduction", "使用 Usage") is the same topic in each.
+        words = part.split()
+        latin = " ".join(word for word in words if word.isascii())
+        other = " ".join(word for word in words if not word.isascii())
+        parts.extend((latin, other) if latin and other else (part,))
     return tuple(dict.fromkeys(part for part in parts if part))
 
 

@@ -372,3 +372,12 @@ def test_non_english_card_scores_like_its_english_twin() -> None:
 def test_report_summary_and_title_come_from_the_outline() -> None:
     report = analyse(MITCHELL, "asr.md", MODEL)
     assert report.title == "Model Card: Kinyarwanda ASR"
+
+
+def test_headings_in_two_scripts_match_by_either() -> None:
+    text = (
+        "# Randeng-DELLA\n\n## 简介 Brief Introduction\n\nA deep VAE model pretrained on the Wudao corpus.\n\n"
+        "## 使用 Usage\n\n```python\nmodel = Della.from_pretrained('IDEA-CCNL/Randeng-DELLA')\n```\n"
+    )
+    got = verdicts(text)
+    assert got["model_summary"] and got["usage_instructions"]
