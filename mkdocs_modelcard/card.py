@@ -398,7 +398,7 @@ def read_card(text: str, path: str = "") -> Card:
             # "- Person or organization developing model" with the names as sub-items below it.
             label_line, bullet_indent, label = bullet
             bullet = None
-            if indent > bullet_indent and _LIST_OR_BLOCK.match(visible):
+            if indent > bullet_indent:
                 item = Field(label=label, key=normalize(label), value="", line=label_line, section=current_section)
                 fields.append(item)
                 if current_section is not None:
