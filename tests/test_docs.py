@@ -9,6 +9,8 @@ Every item of each built-in checklist must appear in its section of ``docs/check
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -138,3 +140,10 @@ def test_every_builtin_checklist_item_is_documented(name: str) -> None:
     assert not missing, f"docs/checklist.md, {checklist.title} checklist, does not list: {missing}"
     assert f"**{len(checklist.items)} items in {len(checklist.groups)} groups**" in body
     assert f"**{len(checklist.required)} are required**" in body
+
+
+def test_checklist_tables_are_generated_from_the_checklists() -> None:
+    """docs/checklist.md shows what the YAML files say: ``python scripts/checklist_tables.py`` rewrites it."""
+    script = Path(__file__).resolve().parents[1] / "scripts" / "checklist_tables.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
