@@ -96,7 +96,7 @@ def test_template_following_cards_item_accuracy() -> None:
     accuracy = 1 - len(errors) / total
     print("\n".join(errors))
     print(f"\n{len(labels)} template-following cards: item accuracy {accuracy:.3f}")
-    assert accuracy >= 0.97
+    assert accuracy >= 0.98  # cards that follow the Imageomics template, with authors' usual edits
 
 
 def test_complete_fixture_scores_100_and_untouched_fixture_under_ten_percent() -> None:

@@ -32,7 +32,7 @@ def test_template_following_cards_item_accuracy() -> None:
     accuracy = 1 - len(errors) / total
     print(f"template cards: {len(CARDS)} cards, item accuracy {accuracy:.3f}")
     print("\n".join(errors))
-    assert accuracy >= 0.97
+    assert accuracy >= 0.98  # cards that follow the Imageomics template, with authors' usual edits
 
 
 @pytest.mark.parametrize("name", ["complete", "bold-headings", "renamed-headings", "half-filled-crlf"])
