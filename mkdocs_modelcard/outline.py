@@ -291,7 +291,7 @@ class Outline:
         self.code_numbers = {line.number for line in card.lines if line.code}
         # "See the paper." is no result, but it is the paper: items with links read the text with pointers.
         pointed = _remove_all(checklist.pointer_parts, body) if checklist.pointer_parts else body
-        self.linked = Searchable(body, body.split("\n")) if pointed != body else None
+        self.linked = Searchable(body) if pointed != body else None
         self.cleaned_linked: dict[int, str] | None = None
         if self.linked is not None:
             self.cleaned_linked = {
@@ -299,16 +299,20 @@ class Outline:
             }
         body = pointed
         body_lines = body.split("\n")
-        self.full = Searchable(body, body_lines)
-        # Most items are the author's prose: a variable named `preprocess` in a code block is no preprocessing.
-        self.prose = (
-            Searchable.of_lines(["" if line.code else text for line, text in zip(card.lines, body_lines)])
-            if self.code_numbers
-            else self.full
-        )
+        self.full = Searchable(body)
+        self._body_lines = body_lines
+        self._prose: Searchable | None = None if self.code_numbers else self.full
         self.cleaned: dict[int, str] = {
             number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body_lines))
         }
+
+    @property
+    def prose(self) -> Searchable:
+        """The text without code blocks: a variable named `preprocess` in a code block is no preprocessing."""
+        if self._prose is None:
+            lines = ["" if line.code else text for line, text in zip(self.card.lines, self._body_lines)]
+            self._prose = Searchable("\n".join(lines))
+        return self._prose
 
     def meaningful(self, text: str, min_words: int) -> bool:
         return self._enough(self.lexicon.own_text(text), min_words)
@@ -435,23 +439,14 @@ class Outline:
 
 
 class Searchable:
-    """A card's text as one string for the content patterns, with the offset where each line starts."""
+    """A card's text as one string for the content patterns, one line of the card per line of text."""
 
-    __slots__ = ("_spans", "lowered", "starts", "text")
+    __slots__ = ("_spans", "lowered", "text")
 
-    def __init__(self, text: str, lines: list[str]) -> None:
+    def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = lowered_for_search(text)  # shared by every content pattern
         self._spans: dict[ContentPattern, tuple[int, int] | None] = {}
-        self.starts: list[int] = []
-        offset = 0
-        for line in lines:
-            self.starts.append(offset)
-            offset += len(line) + 1
-
-    @classmethod
-    def of_lines(cls, lines: list[str]) -> Searchable:
-        return cls("\n".join(lines), lines)
 
     def span(self, pattern: ContentPattern) -> tuple[int, int] | None:
         """Where ``pattern`` first matches; asked once per card however many items share the pattern."""
@@ -461,8 +456,8 @@ class Searchable:
         return found
 
     def index_of(self, offset: int) -> int:
-        """Index (in the card's lines) of the line holding ``offset``."""
-        return bisect.bisect_right(self.starts, offset) - 1
+        """Index (in the card's lines) of the line holding ``offset``; asked only of the few matches."""
+        return self.text.count("\n", 0, offset)
 
 
 # Headings of navigation, not content.
