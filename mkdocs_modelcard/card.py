@@ -17,12 +17,8 @@ from typing import Any, NamedTuple
 
 import yaml
 
+from . import yaml_load
 from .text import normalize, strip_attr_list
-
-try:  # the C loader is several times faster on front-matter-heavy sites
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
 # Same boundaries as mkdocs.utils.meta.YAML_RE, so we see what MkDocs renders.
 _FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
@@ -157,7 +153,7 @@ def split_front_matter(text: str, path: str = "") -> tuple[dict[str, Any], str, 
     offset = match.group(0).count("\n")
     body = text[match.end() :]
     try:
-        data = yaml.load(match.group(1), Loader=_Loader)
+        data = yaml_load.load(match.group(1))  # yaml.load with the C loader, faster
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 2 if mark is not None else 1
