@@ -13,7 +13,7 @@ folder of real cards with ``--cards DIR``), side by side:
   one-entry nav, as in ``benchmark.py``);
 - the peak RSS of one ``check`` over 25,000 cards in every output format.
 
-    python bench/realsize.py                      # about 15 minutes; --write puts the tables in docs/performance.md
+    python bench/realsize.py                      # about 25 minutes; --write puts the tables in docs/performance.md
     python bench/realsize.py --cards ~/hf-cards   # real cards instead (not generated)
     python bench/realsize.py --code /other/checkout --skip-build   # the same figures for other code
 """
@@ -136,15 +136,23 @@ def make_site(root: Path, files: list[str]) -> None:
 
 
 def build_overhead(root: Path, nav: str, runs: int) -> dict[str, float]:
+    """Median CPU time of builds without and with the plugin, alternating; peak RSS of each."""
     cpu: dict[str, list[float]] = {"off": [], "on": []}
-    wall: dict[str, list[float]] = {"off": [], "on": []}
+    rss: dict[str, int] = {"off": 0, "on": 0}
     for _ in range(runs):
         for state in ("off", "on"):
-            elapsed, spent, _ = timed_build(root / f"mkdocs-{nav}-{state}.yml", root / f"site-{state}")
+            _, spent, peak = timed_build(root / f"mkdocs-{nav}-{state}.yml", root / f"site-{state}")
             cpu[state].append(spent)
-            wall[state].append(elapsed)
+            rss[state] = max(rss[state], peak)
     off, on = statistics.median(cpu["off"]), statistics.median(cpu["on"])
-    return {"cpu_off": off, "cpu_on": on, "overhead": 100 * (on / off - 1), "per_card_ms": 0.0}
+    return {
+        "cpu_off": off,
+        "cpu_on": on,
+        "overhead": 100 * (on / off - 1),
+        "per_card_ms": 0.0,
+        "rss_off": rss["off"] / 1024,
+        "rss_on": rss["on"] / 1024,
+    }
 
 
 def memory(code: Path, folder: Path, jobs: int, jobs_flag: bool, tmp: Path) -> list[dict[str, Any]]:
@@ -206,7 +214,8 @@ def main(argv: list[str] | None = None) -> int:
                 results["builds"][nav] = row
                 print(
                     f"build, {nav} nav: CPU {row['cpu_off']:.2f} s without, {row['cpu_on']:.2f} s with the plugin: "
-                    f"{row['overhead']:+.1f}% ({row['per_card_ms']:.2f} ms per card)",
+                    f"{row['overhead']:+.1f}% ({row['per_card_ms']:.2f} ms per card), "
+                    f"peak RSS {row['rss_off']:.0f} / {row['rss_on']:.0f} MiB",
                     flush=True,
                 )
         if not args.skip_memory:
@@ -241,13 +250,14 @@ def write_report(results: dict[str, Any]) -> None:
     if "builds" in results:
         lines += [
             "",
-            "| 1,000-card site, `mkdocs` theme | CPU time without / with the plugin | Overhead | Per card |",
-            "|---|---:|---:|---:|",
+            "| 1,000-card site, `mkdocs` theme | CPU time without / with the plugin | Overhead | Per card "
+            "| Peak RSS without / with |",
+            "|---|---:|---:|---:|---:|",
         ]
         for nav, row in results["builds"].items():
             lines.append(
                 f"| {nav} nav | {row['cpu_off']:.2f} / {row['cpu_on']:.2f} s | {row['overhead']:+.1f}% "
-                f"| {row['per_card_ms']:.2f} ms |"
+                f"| {row['per_card_ms']:.2f} ms | {row['rss_off']:.0f} / {row['rss_on']:.0f} MiB |"
             )
     if "memory" in results:
         lines += [
