@@ -10,6 +10,7 @@ not be read, 2 a usage error (bad option, missing path, broken checklist).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import itertools
 import multiprocessing
@@ -156,6 +157,11 @@ def outcomes(work: list[Task], settings: Settings, scorer: Scorer, jobs: int) ->
         return
     global _worker
     chunks = (work[start : start + CHUNK] for start in range(0, len(work), CHUNK))
+    for stream in (sys.stdout, sys.stderr):
+        # Forked workers inherit these buffers, and one that exits normally (rather than being terminated with
+        # the pool) flushes them: nothing buffered here may be written twice.
+        with contextlib.suppress(ValueError, OSError):
+            stream.flush()
     _worker = scorer  # forked workers start with the checklists loaded and compiled
     try:
         pool = multiprocessing.get_context().Pool(jobs, initializer=_start_worker, initargs=(settings,))

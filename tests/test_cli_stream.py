@@ -154,3 +154,28 @@ def test_a_broken_checklist_named_by_a_card_is_still_a_usage_error_in_parallel(
         code, out, err = streamed(["check", "docs", "--jobs", jobs, "--checklists", "**=checklists/tool.yml"], False)
         assert (code, out) == (2, "")
         assert err.startswith("mkdocs-modelcard: ")
+
+
+def test_worker_processes_write_nothing_of_their_own(tmp_path: Path) -> None:
+    """As a user runs it: the real standard output, a pipe, and enough files for the worker processes."""
+    import os
+    import subprocess
+    import sys
+
+    for n in range(cli.PARALLEL_MIN_FILES + 6):
+        card = GOOD_CARD.replace("BeetleNet", f"Beetle{n}") if n % 2 else EMPTY_CARD.replace("[Model Name]", f"M{n}")
+        write_tree(tmp_path, {f"docs/g{n % 3}/m{n:03d}_model_card.md": card})
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(Path(cli.__file__).parents[1]), *sys.path]))
+    outputs = set()
+    for fmt in ("json", "text"):
+        for jobs in ("1", "2"):
+            proc = subprocess.run(
+                [sys.executable, "-m", "mkdocs_modelcard", "check", "docs", "--format", fmt, "--jobs", jobs],
+                cwd=tmp_path,
+                env=env,
+                capture_output=True,
+                check=False,
+            )
+            assert proc.returncode in (0, 1), proc.stderr
+            outputs.add((fmt, proc.stdout, proc.stderr))
+    assert len(outputs) == 2  # one per format: --jobs 1 and --jobs 2 wrote the same bytes
