@@ -111,26 +111,39 @@ class CardSite:
         return report
 
     def _consider(self, path: str, text: str) -> CardReport | None:
+        report = self.assess(path, text)
+        if report is not None:
+            report.card.keep_outline()
+            self.reports[path] = report
+        return report
+
+    def assess(self, path: str, text: str, *, always: bool = False) -> CardReport | None:
+        """Detect and score one page, keeping nothing of it.
+
+        For callers that stream their reports (``check`` on 25,000 cards):
+        holding every report costs about 20 KB a card. With ``always``, a page
+        that is not a card is scored with the default checklist (a file named on
+        the command line), without reading it twice.
+        """
         if not any(worth_reading(path, text, c, self.options) for c in self.candidates):
-            return None
+            return analyse(text, path, self.checklist) if always else None
         card = read_card(text, path)
         problems: list[Diagnostic] = []
         checklist = self._chosen(path, card, problems)
         if checklist is not None:
             if not is_card(path, card, checklist, self.options):
-                return None
+                return analyse(text, path, self.checklist, card=card) if always else None
         else:
             checklist = next((c for c in self.candidates if is_card(path, card, c, self.options)), None)
             if checklist is None:
-                return None
+                return analyse(text, path, self.checklist, card=card) if always else None
         template = template_reason(path, card, checklist)
-        if template is not None:
+        if template is not None and not always:
+            # Kept until the caller asks (CardSite.templates): a streaming caller pops it right away.
             self.templates[path] = template
             return None
         report = analyse(text, path, checklist, card=card)
         report.diagnostics[:0] = problems
-        card.keep_outline()
-        self.reports[path] = report
         return report
 
     def _chosen(self, path: str, card: Card, problems: list[Diagnostic]) -> Checklist | None:
@@ -313,10 +326,15 @@ def templates_line(templates: dict[str, str]) -> str:
 def summary_line(reports: Iterable[CardReport]) -> str:
     """Say "3 model cards, mean score 52%", or just "cards" when kinds are mixed."""
     reports = list(reports)
-    if not reports:
+    return summary_of(
+        len(reports), sum(r.score.score for r in reports), {r.score.checklist.title.lower() for r in reports}
+    )
+
+
+def summary_of(count: int, total: float, kinds: set[str]) -> str:
+    """``summary_line`` from running figures, for callers that do not keep the reports."""
+    if not count:
         return "no model cards found"
-    mean = sum(r.score.score for r in reports) / len(reports)
-    kinds = {r.score.checklist.title.lower() for r in reports}
-    noun = kinds.pop() if len(kinds) == 1 else "card"
-    plural = "" if len(reports) == 1 else "s"
-    return f"{len(reports)} {noun}{plural}, mean score {int(mean + 0.5)}%"
+    noun = next(iter(kinds)) if len(kinds) == 1 else "card"
+    plural = "" if count == 1 else "s"
+    return f"{count} {noun}{plural}, mean score {int(total / count + 0.5)}%"
