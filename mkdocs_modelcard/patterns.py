@@ -36,7 +36,9 @@ _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
 # from CPython's re._casefix; in a pattern or a text they send the search down the plain path.
 _CASE_EXTRAS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
 _WORD_BOUNDARY = "\\b"
-_LITERAL_START = re.compile(r"[a-z0-9_]{3}")
+_MAX_CANDIDATES = 8
+"""Failed candidates after which the boundary is left to the regex engine: short alternatives ("gan", "vit")
+are found inside other words again and again, and each such candidate costs a match tried from Python."""
 
 
 def _lower_source(source: str) -> str | None:
@@ -168,9 +170,11 @@ class ContentPattern:
             self._required = tuple(tuple(sorted(group, key=len)) for group in groups)
             # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
             # and read the rest of it each time (quadratic), where \b allows only the first.
-            # Only before a literal word: an alternation of short words ("gan", "vit", "cnn") is found
-            # inside other words all the time, and every such candidate costs a failed match.
-            if lowered.startswith(_WORD_BOUNDARY) and _LITERAL_START.match(lowered, len(_WORD_BOUNDARY)):
+            if (
+                lowered.startswith(_WORD_BOUNDARY)
+                and not lowered.startswith(_WORD_BOUNDARY + "|")
+                and not lowered.startswith(_WORD_BOUNDARY + "\\d")
+            ):
                 self._scan = re.compile(lowered[len(_WORD_BOUNDARY) :], case_sensitive)
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
             self._anchored = self._scan = None
@@ -194,14 +198,18 @@ class ContentPattern:
             found = self._anchored.search(lowered)
             return found.span() if found else None
         pos = 0
-        while True:
-            candidate = self._scan.search(lowered, pos)
+        scan, anchored = self._scan.search, self._anchored
+        for _ in range(_MAX_CANDIDATES):
+            candidate = scan(lowered, pos)
             if candidate is None:
                 return None
-            found = self._anchored.match(lowered, candidate.start())
+            found = anchored.match(lowered, candidate.start())
             if found is not None:
                 return found.span()
             pos = candidate.start() + 1
+        # No match starts before pos (every place one could start was a candidate, and failed).
+        found = anchored.search(lowered, pos)
+        return found.span() if found else None
 
     def __repr__(self) -> str:
         return f"ContentPattern({self.pattern!r})"
