@@ -331,3 +331,16 @@ def captured_mkdocs_logs() -> Iterator[list[logging.LogRecord]]:
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old_level)
+
+
+# The fixture site most plugin and host tests build: two cards and the pages that must not become cards.
+SITE = {
+    "index.md": "# Home\n\nWelcome.\n",
+    "models/beetlenet_model_card.md": GOOD_CARD,
+    "models/draft.md": EMPTY_CARD,
+    "about.md": ORDINARY_PAGE,
+    "guide/checklist.md": CHECKLIST_PAGE,
+    "guide/template.md": TEMPLATE_PAGE,
+}
+CARDS = ["models/beetlenet_model_card.md", "models/draft.md"]
+NOT_CARDS = ["index.md", "about.md", "guide/checklist.md", "guide/template.md"]

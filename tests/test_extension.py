@@ -10,11 +10,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 from sitebuild import (
-    CHECKLIST_PAGE,
+    CARDS,
     EMPTY_CARD,
     GOOD_CARD,
     ORDINARY_PAGE,
-    TEMPLATE_PAGE,
+    SITE,
     build_site,
     make_site,
     page,
@@ -29,15 +29,6 @@ from mkdocs_modelcard.extension import ModelCardExtension
 from mkdocs_modelcard.sources import docs_index
 
 EXTENSIONS = ["admonition", "pymdownx.details", "attr_list", {"toc": {"permalink": True}}]
-SITE = {
-    "index.md": "# Home\n\nWelcome.\n",
-    "models/beetlenet_model_card.md": GOOD_CARD,
-    "models/draft.md": EMPTY_CARD,
-    "about.md": ORDINARY_PAGE,
-    "guide/checklist.md": CHECKLIST_PAGE,
-    "guide/template.md": TEMPLATE_PAGE,
-}
-CARDS = ["models/beetlenet_model_card.md", "models/draft.md"]
 
 
 def body(text: str) -> str:

@@ -20,21 +20,18 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from sitebuild import CHECKLIST_PAGE, EMPTY_CARD, GOOD_CARD, ORDINARY_PAGE, TEMPLATE_PAGE, build_site, page, write_tree
+from sitebuild import (
+    CARDS,
+    NOT_CARDS,
+    SITE,
+    build_site,
+    page,
+    write_tree,
+)
 
 from mkdocs_modelcard.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE = {
-    "index.md": "# Home\n\nWelcome.\n",
-    "models/beetlenet_model_card.md": GOOD_CARD,
-    "models/draft.md": EMPTY_CARD,
-    "about.md": ORDINARY_PAGE,
-    "guide/checklist.md": CHECKLIST_PAGE,
-    "guide/template.md": TEMPLATE_PAGE,
-}
-CARDS = ["models/beetlenet_model_card.md", "models/draft.md"]
-NOT_CARDS = ["index.md", "about.md", "guide/checklist.md", "guide/template.md"]
 EXTENSIONS: list = ["admonition", "pymdownx.details", "attr_list", {"toc": {"permalink": True}}]
 # One configuration for every host, as a site on its way from MkDocs to Zensical has it: Zensical ignores the
 # plugin and runs the extension; MkDocs and ProperDocs run the plugin, which stands in for the extension.

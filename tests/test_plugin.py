@@ -10,11 +10,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, PluginError
 from sitebuild import (
-    CHECKLIST_PAGE,
+    CARDS,
     EMPTY_CARD,
     GOOD_CARD,
-    ORDINARY_PAGE,
-    TEMPLATE_PAGE,
+    NOT_CARDS,
+    SITE,
     build_site,
     captured_mkdocs_logs,
     make_site,
@@ -23,17 +23,6 @@ from sitebuild import (
 
 from mkdocs_modelcard.checklist import load_checklist
 from mkdocs_modelcard.engine import analyse
-
-SITE = {
-    "index.md": "# Home\n\nWelcome.\n",
-    "models/beetlenet_model_card.md": GOOD_CARD,
-    "models/draft.md": EMPTY_CARD,
-    "about.md": ORDINARY_PAGE,
-    "guide/checklist.md": CHECKLIST_PAGE,
-    "guide/template.md": TEMPLATE_PAGE,
-}
-CARDS = ["models/beetlenet_model_card.md", "models/draft.md"]
-NOT_CARDS = ["index.md", "about.md", "guide/checklist.md", "guide/template.md"]
 
 
 def html_path(src: str, directory_urls: bool) -> str:
