@@ -4,7 +4,8 @@
 scored, possibly in several processes; tests/test_cli_stream.py requires it to
 stay byte-identical to what this code, which held every report until the end,
 wrote. Copied from mkdocs_modelcard/cli.py as it was just before streaming was
-merged (with its hostile-input fixes); only the imports changed.
+merged (with its hostile-input fixes); finding and reading the files is the
+command's own.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, TextIO
 
-from mkdocs.utils import is_markdown_file
-from pathspec.gitignore import GitIgnoreSpec
-
 from mkdocs_modelcard.checklist import Checklist, load_checklist
+from mkdocs_modelcard.cli import _describe, _read, pages  # how files are found and read is not what it checks
 from mkdocs_modelcard.detect import DetectOptions
 from mkdocs_modelcard.engine import CardReport, analyse, catalogue, catalogue_json, item_line
 from mkdocs_modelcard.safetext import one_line
@@ -38,49 +37,6 @@ class Result:
     errors: list[tuple[str, str]] = field(default_factory=list)
     templates: dict[str, str] = field(default_factory=dict)
     """Pages of the searched folders taken as blank templates (path as the user would write it, reason)."""
-
-
-def _read(path: Path) -> str:
-    return path.read_bytes().decode("utf-8-sig")
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return f"not UTF-8 text (invalid byte at offset {exc.start})"
-    if isinstance(exc, OSError):
-        return exc.strerror or str(exc)
-    return str(exc)
-
-
-# MkDocs' own default exclusions (``mkdocs.structure.files``): hidden files and folders, and templates/.
-_MKDOCS_EXCLUDE = GitIgnoreSpec.from_lines([".*", "/templates/"])
-
-
-def pages(folder: Path) -> list[tuple[Path, str]]:
-    """The documentation pages MkDocs would build from ``folder``, with their ``/``-separated relative paths.
-
-    The same rules as MkDocs' ``get_files``, so ``check docs`` scores the
-    pages the plugin sees: every Markdown extension MkDocs knows, none of the
-    files it excludes by default, only regular files (a folder named
-    ``x.md`` or a FIFO is no page), and symbolic links followed once each.
-    """
-    found: list[tuple[Path, str]] = []
-    seen: set[tuple[int, int]] = set()
-    for root, dirs, files in os.walk(folder, followlinks=True):
-        info = Path(root).stat()
-        if (info.st_dev, info.st_ino) in seen:  # a link back up the tree
-            dirs[:] = []
-            continue
-        seen.add((info.st_dev, info.st_ino))
-        rel_root = Path(root).relative_to(folder).as_posix()
-        prefix = "" if rel_root == "." else rel_root + "/"
-        dirs[:] = sorted(d for d in dirs if not _MKDOCS_EXCLUDE.match_file(f"{prefix}{d}/"))
-        for name in files:
-            rel = prefix + name
-            path = Path(root, name)
-            if is_markdown_file(name) and not _MKDOCS_EXCLUDE.match_file(rel) and path.is_file():
-                found.append((path, rel))
-    return sorted(found, key=lambda page: page[1])
 
 
 def collect(
