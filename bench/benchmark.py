@@ -337,15 +337,20 @@ def write_report(rows: list[dict[str, Any]], cli_rows: list[dict[str, float]], r
         for r in cli_rows
     ]
     table = "\n".join(lines)
-    target = ROOT / "docs" / "performance.md"
-    text = target.read_text(encoding="utf-8") if target.exists() else ""
-    start, end = "<!-- bench:start -->", "<!-- bench:end -->"
-    block = (
-        f"{start}\n"
+    write_block(
+        "bench",
         f"Measured on {machine()}, {time.strftime('%Y-%m-%d')}; median of {runs} alternating runs per size; "
         "each site also has as many ordinary pages as cards. Overhead and per-card cost are figured from CPU time."
-        f"\n\n{table}\n{end}"
+        f"\n\n{table}",
     )
+
+
+def write_block(name: str, body: str) -> None:
+    """Put ``body`` between the ``<!-- NAME:start -->`` and ``<!-- NAME:end -->`` markers of docs/performance.md."""
+    target = ROOT / "docs" / "performance.md"
+    text = target.read_text(encoding="utf-8") if target.exists() else ""
+    start, end = f"<!-- {name}:start -->", f"<!-- {name}:end -->"
+    block = f"{start}\n{body}\n{end}"
     if start in text and end in text:
         text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
     else:

@@ -33,7 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from benchmark import machine, timed_build
+from benchmark import machine, timed_build, write_block
 from realcards import write_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -269,16 +269,7 @@ def write_report(results: dict[str, Any]) -> None:
             f"| `--format {row['format']} --jobs {row['jobs']}` | {row['rss_mib']:,.0f} MiB | {row['wall']:.0f} s |"
             for row in results["memory"]
         ]
-    target = ROOT / "docs" / "performance.md"
-    text = target.read_text(encoding="utf-8")
-    start, end = "<!-- realsize:start -->", "<!-- realsize:end -->"
-    block = start + "\n" + "\n".join(lines) + "\n" + end
-    if start in text and end in text:
-        text = text[: text.index(start)] + block + text[text.index(end) + len(end) :]
-    else:
-        text = text.rstrip() + "\n\n" + block + "\n"
-    target.write_text(text, encoding="utf-8")
-    print(f"wrote {target}")
+    write_block("realsize", "\n".join(lines))
 
 
 if __name__ == "__main__":
