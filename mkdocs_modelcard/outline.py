@@ -5,6 +5,16 @@
 and field label names (:class:`Lexicon`), and the card's text with
 placeholders, stock sentences and pointers taken out. :mod:`.evidence` looks
 for each item in it, and :mod:`.scoring` turns what it finds into verdicts.
+
+General rules, whatever the checklist:
+
+- placeholders and stock sentences never count, and neither does the label of
+  a field left empty (``- **Fine-tuned from model:** [More Information Needed]``
+  feeds no pattern);
+- a field whose label matches an item's heading aliases is that section in one
+  line (``- Limitations: sarcasm, short inputs``);
+- indented sub-items folded into an empty field are field values, not prose;
+- a Markdown table's header row is labels, not content: an empty table is empty.
 """
 
 from __future__ import annotations
@@ -288,23 +298,19 @@ class Outline:
                     texts[index] = ""
         body = _remove_all(checklist.stock_parts, "\n".join(texts))
         self.numbers = [line.number for line in card.lines]
-        self.code_numbers = {line.number for line in card.lines if line.code}
+
+        def cleaned(lines: list[str]) -> dict[int, str]:
+            """Each line's text by line number, a field or table header line counting as what it contributes."""
+            return {number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, lines))}
+
         # "See the paper." is no result, but it is the paper: items with links read the text with pointers.
         pointed = _remove_all(checklist.pointer_parts, body) if checklist.pointer_parts else body
         self.linked = Searchable(body) if pointed != body else None
-        self.cleaned_linked: dict[int, str] | None = None
-        if self.linked is not None:
-            self.cleaned_linked = {
-                number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body.split("\n")))
-            }
-        body = pointed
-        body_lines = body.split("\n")
-        self.full = Searchable(body)
-        self._body_lines = body_lines
-        self._prose: Searchable | None = None if self.code_numbers else self.full
-        self.cleaned: dict[int, str] = {
-            number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, body_lines))
-        }
+        self.cleaned_linked = cleaned(body.split("\n")) if self.linked is not None else None
+        self._body_lines = pointed.split("\n")
+        self.full = Searchable(pointed)
+        self._prose = None if any(line.code for line in card.lines) else self.full
+        self.cleaned = cleaned(self._body_lines)
 
     @property
     def prose(self) -> Searchable:

@@ -7,16 +7,6 @@ applicable, sub-items) and the score. It is the single source of truth for
 "is this item filled": the plugin's badge and checklist, the index page and
 the command-line report all come from :func:`score_card`, so they can never
 disagree.
-
-General rules, whatever the checklist:
-
-- placeholders and stock sentences never count, and neither does the label of
-  a field left empty (``- **Fine-tuned from model:** [More Information Needed]``
-  feeds no pattern);
-- a field whose label matches an item's heading aliases is that section in one
-  line (``- Limitations: sarcasm, short inputs``);
-- indented sub-items folded into an empty field are field values, not prose;
-- a Markdown table's header row is labels, not content: an empty table is empty.
 """
 
 from __future__ import annotations
