@@ -158,10 +158,36 @@ def load_checklist(spec: str, base_dir: str | Path | None = None) -> Checklist:
     return _load_path(str(resolved), resolved.stat().st_mtime_ns)
 
 
+_BUILTIN_SOURCE = "<built-in checklist {}>"
+
+
+def reloadable(checklist: Checklist) -> bool:
+    """Whether :func:`checklist_from_source` can load this checklist again in another process."""
+    source = checklist.source
+    if source.startswith("<built-in checklist ") and source.endswith(">"):
+        return source[len("<built-in checklist ") : -1] in builtin_names()
+    return Path(source).is_absolute()
+
+
+def checklist_from_source(source: str) -> Checklist:
+    """The checklist a ``Checklist.source`` names: a built-in one, or a file (loaded files have absolute sources).
+
+    How a worker process gets the checklists of the process that started
+    it, and how reports sent back from a worker find theirs again.
+    """
+    if source.startswith("<built-in checklist ") and source.endswith(">"):
+        name = source[len("<built-in checklist ") : -1]
+        if name in builtin_names():
+            return _load_builtin(name)
+    elif Path(source).is_absolute():
+        return load_checklist(source)
+    raise ChecklistError(f"checklist {source!r} cannot be loaded again: it was not read from a file")
+
+
 @lru_cache(maxsize=8)
 def _load_builtin(name: str) -> Checklist:
     text = resources.files(__package__).joinpath("checklists", f"{name}.yml").read_text(encoding="utf-8")
-    return parse_checklist(text, f"<built-in checklist {name}>")
+    return parse_checklist(text, _BUILTIN_SOURCE.format(name))
 
 
 @lru_cache(maxsize=32)

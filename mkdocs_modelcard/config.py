@@ -58,5 +58,9 @@ class ModelCardConfig(base.Config):
 
     fail_under = c.Optional(c.Type((int, float)))
     """When set, every card scoring below this percentage logs a WARNING (fails `mkdocs build --strict`)."""
+    jobs = c.Optional(c.Type(int))
+    """Worker processes that score the cards while MkDocs renders the pages. Default: one per CPU beside the
+    build's own, at most 4; `0` scores in the build process. Sites with fewer than 64 pages to score always
+    score in the build process. The pages are the same for every value."""
     bands = c.SubConfig(BandsConfig)
     """Score thresholds of the badge colours."""

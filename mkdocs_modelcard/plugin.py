@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path, PureWindowsPath
 from typing import Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -20,6 +21,7 @@ from .config import ModelCardConfig
 from .detect import DetectOptions
 from .nav import missing_from_nav, nav_line
 from .output import is_generated_index
+from .parallel import default_jobs, recipe_for
 from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
 from .safetext import one_line
 from .site import CardSite, badge_clashes, summary_line, templates_line
@@ -57,6 +59,10 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         self.site: CardSite | None = None
         self.renderer = Renderer()
         self.files: dict[str, File] = {}
+        """The cards' files, by source path (for the index's links)."""
+        self.pages: dict[str, File] = {}
+        """Every page handed to the site, by source path."""
+        self.command_output = False
         self.index_src: str | None = None
         self.anchors: dict[str, dict[int, str]] = {}
         self.marker = checklist_marker(secrets.token_hex(8))
@@ -69,6 +75,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         earlier, self.site = self.site, None
+        if earlier is not None:
+            earlier.stop()  # workers of a build that never reached on_env
         # One mkdocs.yml for every host: Zensical ignores this plugin and runs the extension, MkDocs and
         # ProperDocs run this plugin, which stands in for the extension (else each card had two badges).
         if EXTENSION in config.mdx_configs or EXTENSION in config.markdown_extensions:
@@ -85,6 +93,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
                 raise PluginError(f"modelcard: {name}: {error}")
         if (error := glob_error(self.config.checklists)) is not None:
             raise PluginError(f"modelcard: checklists: {error}")
+        if self.config.jobs is not None and self.config.jobs < 0:
+            raise PluginError(f"modelcard: jobs: expected a number of processes, 0 or more, not {self.config.jobs}")
         if (error := index_path_error(self.config.index_path)) is not None:
             raise PluginError(f"modelcard: index_path {self.config.index_path!r}: {error}")
         try:
@@ -100,7 +110,7 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         bands: dict[str, float] = {"good": self.config.bands.good, "fair": self.config.bands.fair, "poor": 0}
         self.renderer = Renderer(overrides, bands)
         # The stylesheet goes on every page (one cached request serves the whole site); the script only
-        # on the index, the one page it works on (see on_page_content).
+        # on the index, the one page it works on (see on_env).
         if CSS_PATH not in config.extra_css:
             config.extra_css.append(CSS_PATH)
         told = (config.config_file_path, self.config.index_path)
@@ -119,29 +129,65 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
         if self.site is None:
             return None
-        self.files, self.anchors = {}, {}
+        self.files, self.anchors, self.pages = {}, {}, {}
+        pages = []
         for file in files.documentation_pages():
             try:
                 text = file.content_string
             except (OSError, UnicodeDecodeError) as exc:
                 log.warning(one_line(f"{file.src_uri}: cannot read the page ({exc}); it is not checked"))
                 continue
-            if self.site.consider(file.src_uri, text) is not None:
-                self.files[file.src_uri] = file
+            pages.append((file.src_uri, text))
+            self.pages[file.src_uri] = file
+        # Scored by worker processes while MkDocs renders the pages; on_page_content takes each card's report.
+        jobs = default_jobs() if self.config.jobs is None else self.config.jobs
+        self.site.consider_all(pages, jobs, recipe_for(self.site) if jobs else None)
         for path in (CSS_PATH, JS_PATH) if self.config.index else (CSS_PATH,):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
         index_path = posixpath.normpath(self.config.index_path)
-        folder = posixpath.dirname(index_path)
         # A page at the index path that `mkdocs-modelcard index` wrote (for Zensical): that page and the
         # badges and cards.json beside it are the command's copies, and the plugin's own take their place.
         existing_index = files.get_file_from_path(index_path)
-        command_output = existing_index is not None and _written_by_index_command(existing_index)
+        self.command_output = existing_index is not None and _written_by_index_command(existing_index)
+        self.index_src = None
+        if self.config.index:
+            self.index_src = index_path
+            if existing_index is None or self.command_output:
+                content = f"# {self.config.index_title}\n"
+                _replace(files, File.generated(config, self.index_src, content=content))
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        if self.site is None:
+            return None
+        src = page.file.src_uri
+        report = self.site.report_for(src) if src in self.pages else None
+        if report is None:
+            return None
+        badge = self.renderer.badge(report) if self.config.badge else ""
+        marker = ""
+        if self.config.show_checklist:
+            # Placed in on_post_page: MkDocs keeps every page's content for the whole build,
+            # and the search index need not hold a checklist per card.
+            self.anchors[src] = section_anchors(report.card.sections, html)
+            marker = self.marker
+        if badge:
+            badge = f'<p class="modelcard-badge-line">{badge}</p>'
+        return inject(html, badge, marker, self.config.checklist_placement)
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment | None:
+        """Every page's Markdown is rendered: the site-wide results (files, warnings, the index) are due."""
+        if self.site is None:
+            return None
+        self.site.settle()
+        self.files = {src: self.pages[src] for src in self.site.reports}
+        folder = posixpath.dirname(posixpath.normpath(self.config.index_path))
         extra = site_files(
             self.site, self.renderer, folder, badges=self.config.badges, catalogue_json=self.config.index
         )
         for path, content in extra.items():
-            if files.get_file_from_path(path) is not None and not command_output:
+            if files.get_file_from_path(path) is not None and not self.command_output:
                 # Never replace a file of the site's own: say so, loudly enough to fail a strict build.
                 log.warning(one_line(f"{path}: the site has a file of its own here; the generated one is not written"))
                 continue
@@ -149,41 +195,25 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         if self.config.badges:
             for clash in badge_clashes(self.site.reports):
                 log.warning(one_line(clash))
-        self.index_src = None
-        if self.config.index:
-            self.index_src = index_path
-            if files.get_file_from_path(self.index_src) is None or command_output:
-                content = f"# {self.config.index_title}\n"
-                _replace(files, File.generated(config, self.index_src, content=content))
         for problem in self.site.problems(self.config.fail_under):
             log.warning(problem)
         if self.site.templates:
             log.info(one_line(templates_line(self.site.templates)))
         log.info(one_line(summary_line(self.site.reports.values())))
-        return files
-
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-        if self.site is None:
-            return None
-        src = page.file.src_uri
-        report = self.site.reports.get(src)
-        if report is not None:
-            badge = self.renderer.badge(report) if self.config.badge else ""
-            marker = ""
-            if self.config.show_checklist:
-                # Placed in on_post_page: MkDocs keeps every page's content for the whole build,
-                # and the search index need not hold a checklist per card.
-                self.anchors[src] = section_anchors(report.card.sections, html)
-                marker = self.marker
-            if badge:
-                badge = f'<p class="modelcard-badge-line">{badge}</p>'
-            html = inject(html, badge, marker, self.config.checklist_placement)
-        if src == self.index_src:
-            html += self.renderer.index(self.site, lambda r: get_relative_url(self.files[r.path].url, page.url))
+        index = files.get_file_from_path(self.index_src) if self.index_src else None
+        page = index.page if index is not None else None
+        if page is not None and page.content is not None:  # every page is rendered by now, every card scored
+            url = page.url
+            html = self.renderer.index(self.site, lambda r: get_relative_url(self.files[r.path].url, url))
             # In the content rather than extra_javascript: no other page loads it, and Material's instant
             # navigation runs scripts found in the content it swaps in.
-            html += f'\n<script src="{get_relative_url(JS_PATH, page.url)}" defer></script>'
-        return html
+            html += f'\n<script src="{get_relative_url(JS_PATH, url)}" defer></script>'
+            page.content = page.content + html
+        return env
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self.site is not None:
+            self.site.stop()
 
     @event_priority(100)  # before plugins that minify the page and drop the marker comment
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from .card import Card
@@ -34,19 +35,19 @@ class GroupResult:
     name: str
     items: tuple[ItemResult, ...]
 
-    @property
+    @cached_property
     def required(self) -> list[ItemResult]:
         return [r for r in self.items if not r.item.optional]
 
-    @property
+    @cached_property
     def filled(self) -> int:
         return sum(1 for r in self.required if r.filled)
 
-    @property
+    @cached_property
     def total(self) -> int:
         return len(self.required)
 
-    @property
+    @cached_property
     def percent(self) -> float | None:
         """Share of the group's required items filled; None for an all-optional group."""
         return 100.0 * self.filled / self.total if self.total else None
@@ -60,7 +61,7 @@ class Score:
     score: float
     """Weighted share of required items filled, 0..100."""
 
-    @property
+    @cached_property
     def percent(self) -> int:
         """The score as shown on badges: rounded half up, never 100 unless complete."""
         value = int(self.score + 0.5)
@@ -68,20 +69,20 @@ class Score:
             return 99
         return value
 
-    @property
+    @cached_property
     def incomplete(self) -> list[ItemResult]:
         """Missing gate items (``required: true``): the card is incomplete whatever its score."""
         return [r for r in self.items if r.item.required and not r.filled]
 
-    @property
+    @cached_property
     def missing_required(self) -> list[ItemResult]:
         return [r for r in self.items if not r.item.optional and not r.filled]
 
-    @property
+    @cached_property
     def required_count(self) -> int:
         return sum(1 for r in self.items if not r.item.optional)
 
-    @property
+    @cached_property
     def filled_required_count(self) -> int:
         return self.required_count - len(self.missing_required)
 

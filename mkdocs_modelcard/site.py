@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 
+from . import parallel
 from .card import Card, Diagnostic, read_card
 from .checklist import Checklist, ChecklistError, builtin_names, load_checklist
 from .detect import DetectOptions, is_card, template_reason, worth_reading
 from .engine import CardReport, analyse, card_settings
+from .parallel import Recipe
 from .safetext import one_line
 from .text import glob_match
 
@@ -78,6 +80,11 @@ class CardSite:
                 candidates.append(checklist)
         self.candidates = candidates
         self._earlier: dict[str, tuple[bytes, CardReport | None, str | None]] = {}
+        self._digests: dict[str, bytes] = {}
+        """Digests of the pages workers are scoring, recorded with their outcomes."""
+        self._waiting: set[str] = set()
+        self._scoring: parallel.Scoring | None = None
+        self._arrivals: Iterator[parallel.Outcome] | None = None
 
     def reuse(self, earlier: CardSite) -> None:
         """Take over an earlier build's outcomes for pages whose text has not changed.
@@ -95,27 +102,89 @@ class CardSite:
 
     def consider(self, path: str, text: str) -> CardReport | None:
         """Detect and score one page; ``path`` is relative to the docs folder, ``/``-separated."""
-        digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
-        earlier = self._earlier.get(path)
-        if earlier is not None and earlier[0] == digest:
-            report, template = earlier[1], earlier[2]
-            if report is None or "checklist" not in card_settings(report.card):
-                self.seen[path] = earlier
-                if report is not None:
-                    self.reports[path] = report
-                if template is not None:
-                    self.templates[path] = template
-                return report
-        report = self._consider(path, text)
-        self.seen[path] = (digest, report, self.templates.get(path))
-        return report
-
-    def _consider(self, path: str, text: str) -> CardReport | None:
-        report = self.assess(path, text)
+        digest = _digest(text)
+        if self._reused(path, digest):
+            return self.reports.get(path)
+        report, template = self.judge(path, text)
         if report is not None:
             report.card.keep_outline()
-            self.reports[path] = report
+        self._record(path, digest, report, template)
         return report
+
+    def consider_all(self, pages: Sequence[tuple[str, str]], jobs: int = 0, recipe: Recipe | None = None) -> None:
+        """Detect and score many pages, in ``jobs`` worker processes while the caller goes on.
+
+        The outcomes are taken in as they are needed: :meth:`report_for` waits
+        for one page, :meth:`settle` for all. Without ``jobs`` or a ``recipe``
+        (how a worker makes the same site), or with few pages left to score
+        after reuse, everything is scored here and now.
+        """
+        self.settle()
+        todo: list[tuple[str, str]] = []
+        for path, text in pages:
+            digest = _digest(text)
+            if not self._reused(path, digest):
+                todo.append((path, text))
+                self._digests[path] = digest
+        if jobs < 1 or recipe is None or len(todo) < parallel.MIN_PAGES:
+            for path, text in todo:
+                report, template = self.judge(path, text)
+                if report is not None:
+                    report.card.keep_outline()
+                self._record(path, self._digests.pop(path), report, template)
+            return
+        self._waiting = {path for path, _ in todo}
+        self._scoring = parallel.Scoring(self, recipe, todo, jobs)
+        self._arrivals = iter(self._scoring)
+
+    def report_for(self, path: str) -> CardReport | None:
+        """The page's report once it is scored, waiting for it if workers are still at it."""
+        while path in self._waiting and self._arrivals is not None:
+            self._take(next(self._arrivals, None))
+        return self.reports.get(path)
+
+    def settle(self) -> None:
+        """Wait for every page handed to :meth:`consider_all`."""
+        while self._arrivals is not None:
+            self._take(next(self._arrivals, None))
+
+    def stop(self) -> None:
+        """Stop the workers of a build that ended early; what they had not scored is not scored."""
+        if self._scoring is not None:
+            self._scoring.close()
+        self._scoring = self._arrivals = None
+        self._waiting = set()
+
+    def _take(self, outcome: parallel.Outcome | None) -> None:
+        if outcome is None:  # the last one was taken
+            self._scoring = self._arrivals = None
+            self._waiting = set()
+            return
+        path, report, template = outcome
+        self._waiting.discard(path)
+        self._record(path, self._digests.pop(path), report, template)
+
+    def _reused(self, path: str, digest: bytes) -> bool:
+        """Take an earlier build's outcome for an unchanged page (see :meth:`reuse`)."""
+        earlier = self._earlier.get(path)
+        if earlier is None or earlier[0] != digest:
+            return False
+        report, template = earlier[1], earlier[2]
+        if report is not None and "checklist" in card_settings(report.card):
+            return False  # the checklist file it names may have changed
+        self.seen[path] = earlier
+        if report is not None:
+            self.reports[path] = report
+        if template is not None:
+            self.templates[path] = template
+        return True
+
+    def _record(self, path: str, digest: bytes, report: CardReport | None, template: str | None) -> None:
+        if report is not None:
+            self.reports[path] = report
+        if template is not None:
+            self.templates[path] = template
+        self.seen[path] = (digest, report, template)
 
     def assess(self, path: str, text: str, *, always: bool = False) -> CardReport | None:
         """Detect and score one page, keeping nothing of it.
@@ -125,26 +194,35 @@ class CardSite:
         that is not a card is scored with the default checklist (a file named on
         the command line), without reading it twice.
         """
+        report, template = self.judge(path, text, always=always)
+        if template is not None:
+            # Kept until the caller asks (CardSite.templates): a streaming caller pops it right away.
+            self.templates[path] = template
+        return report
+
+    def judge(self, path: str, text: str, *, always: bool = False) -> tuple[CardReport | None, str | None]:
+        """A page's report if it is a card (or ``always``), else why it is a template, if it is one.
+
+        Changes nothing here, so worker processes can judge pages for this site.
+        """
         if not any(worth_reading(path, text, c, self.options) for c in self.candidates):
-            return analyse(text, path, self.checklist) if always else None
+            return (analyse(text, path, self.checklist) if always else None), None
         card = read_card(text, path)
         problems: list[Diagnostic] = []
         checklist = self._chosen(path, card, problems)
         if checklist is not None:
             if not is_card(path, card, checklist, self.options):
-                return analyse(text, path, self.checklist, card=card) if always else None
+                return (analyse(text, path, self.checklist, card=card) if always else None), None
         else:
             checklist = next((c for c in self.candidates if is_card(path, card, c, self.options)), None)
             if checklist is None:
-                return analyse(text, path, self.checklist, card=card) if always else None
+                return (analyse(text, path, self.checklist, card=card) if always else None), None
         template = template_reason(path, card, checklist)
         if template is not None and not always:
-            # Kept until the caller asks (CardSite.templates): a streaming caller pops it right away.
-            self.templates[path] = template
-            return None
+            return None, template
         report = analyse(text, path, checklist, card=card)
         report.diagnostics[:0] = problems
-        return report
+        return report, None
 
     def _chosen(self, path: str, card: Card, problems: list[Diagnostic]) -> Checklist | None:
         """The checklist the card or the site names for this page, if any."""
@@ -234,6 +312,10 @@ class CardSite:
         return [self.reports[p] for p in sorted(self.reports)]
 
 
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+
+
 def _outside_project(spec: str, root: Path | None) -> str | None:
     """Why a card may not use this checklist file, or None.
 
@@ -310,7 +392,18 @@ def item_name(report: CardReport, label: str, group: str) -> str:
 
 
 def _ambiguous(label: str, report: CardReport) -> bool:
-    return sum(1 for r in report.score.items if r.item.label == label) > 1
+    checklist = report.score.checklist
+    known = _AMBIGUOUS.get(id(checklist))
+    if known is None or known[0] is not checklist:
+        if len(_AMBIGUOUS) >= 64:  # bounded: every serve rebuild of an edited checklist makes a new one
+            _AMBIGUOUS.clear()
+        labels = [item.label for item in checklist.items]
+        known = _AMBIGUOUS[id(checklist)] = (checklist, frozenset(x for x in labels if labels.count(x) > 1))
+    return label in known[1]
+
+
+_AMBIGUOUS: dict[int, tuple[Checklist, frozenset[str]]] = {}
+"""Labels that several items of a checklist share, per checklist (asked for every item of every card)."""
 
 
 def templates_line(templates: dict[str, str]) -> str:
