@@ -7,7 +7,17 @@ import threading
 from pathlib import Path
 
 import pytest
-from sitebuild import EMPTY_CARD, GOOD_CARD, ORDINARY_PAGE, SITE, TEMPLATE_PAGE, build_site, make_site
+from mkdocs.exceptions import Abort, PluginError
+from sitebuild import (
+    EMPTY_CARD,
+    GOOD_CARD,
+    ORDINARY_PAGE,
+    SITE,
+    TEMPLATE_PAGE,
+    build_site,
+    captured_mkdocs_logs,
+    make_site,
+)
 
 from mkdocs_modelcard import checklist, parallel
 from mkdocs_modelcard.checklist import ChecklistError, checklist_from_source, load_checklist, parse_checklist
@@ -167,3 +177,16 @@ def test_a_site_built_with_workers_is_the_site_built_without(tmp_path: Path) -> 
     assert built[0].keys() == built[2].keys()
     assert [name for name in built[0] if built[0][name] != built[2][name]] == []
     assert any(name.startswith("model-cards/badges/many-") for name in built[2])
+
+
+def test_a_negative_number_of_jobs_is_refused(tmp_path: Path) -> None:
+    config = make_site(tmp_path, dict(SITE), plugins=[{"modelcard": {"jobs": -1}}])
+    with captured_mkdocs_logs() as records, pytest.raises((PluginError, Abort)):
+        build_site(config)
+    assert any("jobs: expected a number of processes, 0 or more, not -1" in r.getMessage() for r in records)
+
+
+def test_default_jobs_leave_one_cpu_to_the_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    for cpus, jobs in ((1, 0), (2, 1), (3, 2), (16, 4)):
+        monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid, n=cpus: set(range(n)), raising=False)
+        assert parallel.default_jobs() == jobs
