@@ -20,8 +20,8 @@ import os
 import pickle
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .checklist import Checklist, Item, checklist_from_source, reloadable
 
@@ -31,8 +31,32 @@ if TYPE_CHECKING:
     from .engine import CardReport
     from .site import CardSite
 
-Outcome = tuple[str, "CardReport | None", "str | None"]
-"""A page's path, its report if it is a card, and why it was taken as a template if it is one."""
+
+class Prepared(NamedTuple):
+    """A card's page checklist, rendered by the worker that scored it."""
+
+    anchors: dict[int, str]
+    """The heading ids it links to, from the card's headings converted alone (see :func:`.render.headings_source`):
+    the checklist is the page's only if the page has the same ids."""
+    checklist: str
+
+
+Outcome = tuple[str, "CardReport | None", "str | None", "Prepared | None"]
+"""A page's path, its report if it is a card, why it was taken as a template if it is one, its prepared checklist."""
+
+
+@dataclass(frozen=True)
+class PageSettings:
+    """What a worker needs to render a card's page checklist as the build process would."""
+
+    override_dirs: tuple[str, ...] = ()
+    bands: dict[str, float] | None = None
+    open_: bool = False
+    guidance: bool = True
+    extensions: tuple[Any, ...] = ()
+    """The site's Markdown extensions and their settings, for the ids its headings get."""
+    extension_configs: dict[str, Any] = field(default_factory=dict)
+
 
 MIN_PAGES = 64
 """Fewer pages to score than this are scored in the build process: starting a worker would cost more."""
@@ -62,27 +86,59 @@ class Recipe:
     """The default checklist's source (see :func:`.checklist.checklist_from_source`)."""
     make: Callable[..., CardSite]
     kwargs: dict[str, Any] = field(default_factory=dict)
+    pages: PageSettings | None = None
+    """Set when workers also render each card's page checklist."""
 
 
 _site: CardSite | None = None
 """The worker's site; set in the parent while the pool forks, so forked workers inherit it loaded."""
+_pages: PageSettings | None = None
+_tools: tuple[Any, Any] | None = None
+"""The worker's renderer and Markdown converter, made for its first card."""
 
 
 def _start(recipe: Recipe) -> None:
-    global _site  # one site per worker process
+    global _site, _pages, _tools  # one site per worker process
     if _site is None:  # started afresh: load and compile the checklists again
         _site = recipe.make(checklist_from_source(recipe.checklist), **recipe.kwargs)
+    _pages, _tools = recipe.pages, None
 
 
 def _judge(chunk: list[tuple[str, str]]) -> bytes:
     assert _site is not None  # set by the pool's initializer
-    found = []
+    found: list[Outcome] = []
     for path, text in chunk:
         report, template = _site.judge(path, text)
+        prepared = None
         if report is not None:
+            prepared = _prepare(report, text) if _pages is not None else None
             report.card.keep_outline()
-        found.append((path, report, template))
+        found.append((path, report, template, prepared))
     return dumps(found, _site.candidates)
+
+
+def _prepare(report: CardReport, text: str) -> Prepared | None:
+    """The card's page checklist, linked to the ids its headings get when converted alone."""
+    global _tools
+    from .render import Renderer, headings_source, section_anchors
+
+    assert _pages is not None
+    if _tools is None:
+        import markdown
+
+        renderer = Renderer(list(_pages.override_dirs), _pages.bands)
+        converter = markdown.Markdown(extensions=list(_pages.extensions), extension_configs=_pages.extension_configs)
+        _tools = (renderer, converter)
+    renderer, converter = _tools
+    sections = report.card.sections
+    try:
+        converter.reset()
+        html = converter.convert(headings_source(text, sections))
+        anchors = section_anchors(sections, html)
+        checklist = renderer.checklist(report, anchors, open_=_pages.open_, guidance=_pages.guidance)
+    except Exception:  # noqa: BLE001 - an extension's surprise only leaves the checklist to the build process
+        return None
+    return Prepared(anchors, checklist)
 
 
 class _Pickler(pickle.Pickler):
@@ -156,6 +212,8 @@ class Scoring:
         method = "fork" if threading.active_count() == 1 and "fork" in multiprocessing.get_all_start_methods() else None
         context = multiprocessing.get_context(method if method else _fresh_method())
         _site = site if method == "fork" else None
+        if method != "fork" and recipe.pages is not None and not _picklable(recipe.pages):
+            recipe = replace(recipe, pages=None)  # a fresh worker scores; the build renders the checklists
         try:
             self._pool: Pool | None = context.Pool(jobs, initializer=_start, initargs=(recipe,))
         finally:
@@ -178,16 +236,25 @@ class Scoring:
             self._pool = None
 
 
+def _picklable(value: object) -> bool:
+    try:
+        pickle.dumps(value)
+    except (pickle.PicklingError, TypeError, AttributeError):
+        return False
+    return True
+
+
 def _fresh_method() -> str:
     methods = multiprocessing.get_all_start_methods()
     return "forkserver" if "forkserver" in methods else "spawn"
 
 
-def recipe_for(site: CardSite) -> Recipe | None:
+def recipe_for(site: CardSite, pages: PageSettings | None = None) -> Recipe | None:
     """How a fresh worker makes the same site, or None when that cannot be passed to another process.
 
     A checklist that exists only in this process (parsed from a string) or a
-    ``resolve`` function that cannot be pickled leaves the scoring here.
+    ``resolve`` function that cannot be pickled leaves the scoring here. With
+    ``pages``, workers also render each card's page checklist.
     """
     if not reloadable(site.checklist):
         return None
@@ -196,8 +263,6 @@ def recipe_for(site: CardSite) -> Recipe | None:
         type(site),
         {"options": site.options, "checklists": site.checklists, "resolve": site.resolve, "root": site.root},
     )
-    try:
-        pickle.dumps(recipe)
-    except (pickle.PicklingError, TypeError, AttributeError):
+    if not _picklable(recipe):
         return None
-    return recipe
+    return replace(recipe, pages=pages)

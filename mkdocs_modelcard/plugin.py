@@ -21,7 +21,7 @@ from .config import ModelCardConfig
 from .detect import DetectOptions
 from .nav import missing_from_nav, nav_line
 from .output import is_generated_index
-from .parallel import default_jobs, recipe_for
+from .parallel import PageSettings, default_jobs, recipe_for
 from .render import Renderer, checklist_marker, inject, place_checklist, section_anchors, site_files
 from .safetext import one_line
 from .site import CardSite, badge_clashes, summary_line, templates_line
@@ -64,7 +64,8 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         """Every page handed to the site, by source path."""
         self.command_output = False
         self.index_src: str | None = None
-        self.anchors: dict[str, dict[int, str]] = {}
+        self.anchors: dict[str, dict[int, str] | str] = {}
+        """Per card page until it is written: its heading ids, or the checklist a worker rendered for them."""
         self.marker = checklist_marker(secrets.token_hex(8))
         self.told_nav: set[tuple[str | None, str]] = set()
         """(config file, index path) pairs already told they are missing from the nav: MkDocs keeps one
@@ -141,7 +142,7 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             self.pages[file.src_uri] = file
         # Scored by worker processes while MkDocs renders the pages; on_page_content takes each card's report.
         jobs = default_jobs() if self.config.jobs is None else self.config.jobs
-        self.site.consider_all(pages, jobs, recipe_for(self.site) if jobs else None)
+        self.site.consider_all(pages, jobs, recipe_for(self.site, self.page_settings(config)) if jobs else None)
         for path in (CSS_PATH, JS_PATH) if self.config.index else (CSS_PATH,):
             if files.get_file_from_path(path) is None:
                 files.append(File.generated(config, path, abs_src_path=str(ASSETS / Path(path).name)))
@@ -170,7 +171,10 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         if self.config.show_checklist:
             # Placed in on_post_page: MkDocs keeps every page's content for the whole build,
             # and the search index need not hold a checklist per card.
-            self.anchors[src] = section_anchors(report.card.sections, html)
+            anchors = section_anchors(report.card.sections, html)
+            prepared = self.site.prepared.pop(src, None)
+            # The worker's checklist links to the ids it expected; it is this page's only if the page has them.
+            self.anchors[src] = prepared.checklist if prepared is not None and prepared.anchors == anchors else anchors
             marker = self.marker
         if badge:
             badge = f'<p class="modelcard-badge-line">{badge}</p>'
@@ -211,6 +215,19 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
             page.content = page.content + html
         return env
 
+    def page_settings(self, config: MkDocsConfig) -> PageSettings | None:
+        """What workers need to render the page checklists as this build would, if there are checklists."""
+        if not self.config.show_checklist:
+            return None
+        return PageSettings(
+            override_dirs=self.renderer.override_dirs,
+            bands=self.renderer.bands,
+            open_=self.config.checklist_open,
+            guidance=self.config.show_guidance,
+            extensions=tuple(config.markdown_extensions),
+            extension_configs=dict(config.mdx_configs),
+        )
+
     def on_build_error(self, *, error: Exception) -> None:
         if self.site is not None:
             self.site.stop()
@@ -221,9 +238,12 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         report = self.site.reports.get(page.file.src_uri) if self.site is not None else None
         if anchors is None or report is None:
             return None
-        checklist = self.renderer.checklist(
-            report, anchors, open_=self.config.checklist_open, guidance=self.config.show_guidance
-        )
+        if isinstance(anchors, str):  # rendered by a worker, for these very anchors
+            checklist = anchors
+        else:
+            checklist = self.renderer.checklist(
+                report, anchors, open_=self.config.checklist_open, guidance=self.config.show_guidance
+            )
         placed = place_checklist(output, self.marker, checklist)
         if placed is None:
             where = one_line(report.path)

@@ -59,6 +59,7 @@ def badge_geometry(label: str, value: str) -> BadgeGeometry:
 
 class Renderer:
     def __init__(self, override_dirs: Sequence[str] = (), bands: dict[str, float] | None = None) -> None:
+        self.override_dirs = tuple(override_dirs)
         loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(list(override_dirs))] if override_dirs else []
         loaders.append(jinja2.PackageLoader("mkdocs_modelcard", "templates"))
         self.env = jinja2.Environment(
@@ -320,6 +321,30 @@ def section_anchors(sections: Sequence[Section], page_html: str) -> dict[int, st
             anchors[section.line] = ids[index][1]
             position = index + 1
     return anchors
+
+
+_UNDERLINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
+
+
+def headings_source(text: str, sections: Sequence[Section]) -> str:
+    """The card's heading lines alone, blank lines between, as Markdown.
+
+    Converted with the site's Markdown extensions, this gives the heading ids
+    the page will have, for :func:`section_anchors`, at a fraction of the cost
+    of the whole page. Lines that are no heading to Python-Markdown (indented
+    ones) stay no heading here, so most cards get exactly the page's ids; the
+    caller checks against the page before trusting them.
+    """
+    lines = text.split("\n")
+    parts = []
+    for section in sections:
+        if section.soft or not 0 < section.line <= len(lines):
+            continue
+        source = lines[section.line - 1]
+        if section.line < len(lines) and _UNDERLINE.match(lines[section.line]):
+            source += "\n" + lines[section.line]  # a setext heading and its underline
+        parts.append(source)
+    return "\n\n".join(parts) + "\n"
 
 
 def checklist_marker(token: str) -> str:

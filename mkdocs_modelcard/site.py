@@ -85,6 +85,8 @@ class CardSite:
         self._waiting: set[str] = set()
         self._scoring: parallel.Scoring | None = None
         self._arrivals: Iterator[parallel.Outcome] | None = None
+        self.prepared: dict[str, parallel.Prepared] = {}
+        """Page checklists the workers rendered, by path, until the page takes its own (see ``parallel``)."""
 
     def reuse(self, earlier: CardSite) -> None:
         """Take over an earlier build's outcomes for pages whose text has not changed.
@@ -160,9 +162,11 @@ class CardSite:
             self._scoring = self._arrivals = None
             self._waiting = set()
             return
-        path, report, template = outcome
+        path, report, template, prepared = outcome
         self._waiting.discard(path)
         self._record(path, self._digests.pop(path), report, template)
+        if prepared is not None:
+            self.prepared[path] = prepared
 
     def _reused(self, path: str, digest: bytes) -> bool:
         """Take an earlier build's outcome for an unchanged page (see :meth:`reuse`)."""

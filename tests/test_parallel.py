@@ -6,6 +6,7 @@ import pickle
 import threading
 from pathlib import Path
 
+import markdown
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 from sitebuild import (
@@ -21,18 +22,22 @@ from sitebuild import (
 
 from mkdocs_modelcard import checklist, parallel
 from mkdocs_modelcard.checklist import ChecklistError, checklist_from_source, load_checklist, parse_checklist
+from mkdocs_modelcard.render import Renderer, section_anchors
 from mkdocs_modelcard.site import CardSite
 
 BROKEN_CARD = "---\nlicense: [mit\n---\n# Model Card for Broken\n\n## Uses\n\nSorting beetles.\n"
 
 
 BLANK_TEMPLATE = "# Model Card for [Model Name]\n\n## Uses\n\n[More Information Needed]\n"
+# A heading in a raw HTML block is no heading on the page, but it is one when the card's headings are converted alone.
+HIDDEN_HEADING = GOOD_CARD + "\n<div>\n\n## Hidden heading\n\n</div>\n\n## Uses again\n\nSorting beetles.\n"
 
 
 def pages(count: int) -> list[tuple[str, str]]:
     """Pages of every outcome: cards good, empty and with broken front matter, a blank template, other pages."""
     kinds = [
         (GOOD_CARD, "model_card.md"),
+        (HIDDEN_HEADING, "model_card.md"),
         (EMPTY_CARD, "model_card.md"),
         (BLANK_TEMPLATE, "model_card.md"),
         (BROKEN_CARD, "model_card.md"),
@@ -190,3 +195,24 @@ def test_default_jobs_leave_one_cpu_to_the_build(monkeypatch: pytest.MonkeyPatch
     for cpus, jobs in ((1, 0), (2, 1), (3, 2), (16, 4)):
         monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda _pid, n=cpus: set(range(n)), raising=False)
         assert parallel.default_jobs() == jobs
+
+
+def test_workers_render_checklists_linked_as_the_page_will_be() -> None:
+    work = pages(2 * parallel.MIN_PAGES)
+    site = CardSite(load_checklist("model"))
+    settings = parallel.PageSettings(extensions=("toc", "tables"), bands={"good": 80, "fair": 50, "poor": 0})
+    site.consider_all(work, 2, parallel.recipe_for(site, settings))
+    site.settle()
+    assert site.prepared.keys() == site.reports.keys()
+    texts = dict(work)
+    kept, redone = 0, 0
+    for path, prepared in site.prepared.items():
+        page = markdown.Markdown(extensions=["toc", "tables"]).convert(texts[path])
+        actual = section_anchors(site.reports[path].card.sections, page)
+        if prepared.anchors == actual:
+            kept += 1
+            assert prepared.checklist == Renderer(bands=settings.bands).checklist(site.reports[path], actual)
+        else:
+            redone += 1
+            assert "Hidden heading" in texts[path]  # the page's ids differ: the build renders this one itself
+    assert kept and redone
