@@ -74,9 +74,15 @@ class Renderer:
         self.bands: dict[str, float] = bands if bands is not None else {"good": 80, "fair": 50, "poor": 0}
         # A badge depends on a handful of values that most cards share: render each variant once per build.
         self._rendered: dict[tuple[Any, ...], str] = {}
+        self._band_of: dict[float, str] = {}
 
     def band(self, score: float) -> str:
-        return band(score, self.bands)
+        found = self._band_of.get(score)
+        if found is None:  # asked for every cell of the index: percentages repeat
+            found = band(score, self.bands)
+            if len(self._band_of) < 1000:
+                self._band_of[score] = found
+        return found
 
     def badge_svg(
         self, percent: int, label: str = "model card", *, inline: bool = False, incomplete: bool = False
