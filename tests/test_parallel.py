@@ -158,14 +158,18 @@ def test_checklists_travel_as_references_not_copies() -> None:
     assert [r.as_dict() for _, r, _ in back if r] == [r.as_dict() for _, r, _ in found if r]
 
 
-def test_a_site_built_with_workers_is_the_site_built_without(tmp_path: Path) -> None:
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_a_site_built_with_workers_is_the_site_built_without(tmp_path: Path, theme: str) -> None:
     files: dict[str, str | bytes] = dict(SITE)
     for path, text in pages(parallel.MIN_PAGES + 10):
         files[f"many/{path}"] = text
     built = {}
     for jobs in (0, 2):
         root = tmp_path / f"jobs{jobs}"
-        config = make_site(root, files, plugins=[{"modelcard": {"jobs": jobs}}], theme="mkdocs")
+        extensions = ["admonition", "pymdownx.details", "attr_list", {"toc": {"permalink": True}}]
+        config = make_site(
+            root, files, plugins=["search", {"modelcard": {"jobs": jobs}}], theme=theme, markdown_extensions=extensions
+        )
         site = build_site(config)
         built[jobs] = {
             p.relative_to(site).as_posix(): p.read_bytes()
