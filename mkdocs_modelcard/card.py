@@ -290,9 +290,8 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
 
 def is_list_start(visible: str, first: str) -> bool:
     """Whether a line opens a list item, quote, table row or field of its own rather than continuing a paragraph."""
-    if first in ("-", "*", "+", ">", "|") or first.isdigit():
-        if _LIST_OR_BLOCK.match(visible):
-            return True
+    if (first in ("-", "*", "+", ">", "|") or first.isdigit()) and _LIST_OR_BLOCK.match(visible):
+        return True
     return ":" in visible and _parse_field(visible) is not None
 
 

@@ -52,6 +52,8 @@ class Lexicon:
         """Heading aliases usable inside a longer heading, by first word, longest first."""
         self._group_re: dict[str, re.Pattern[str]] = {}
         self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.data_items = frozenset(item for name in set(_SPLITS.values()) for item in self.items_for_heading(name))
+        """Items the checklist's data headings name ("Training data", "Evaluation data")."""
         self._topics: dict[
             tuple[str, tuple[str, ...], bool], tuple[tuple[Item, ...], tuple[str, ...] | None, tuple[str, ...]]
         ] = {}
@@ -257,8 +259,14 @@ class Outline:
         covered: set[Section] = set()
         self.claimed: set[Section] = set()
         """Sections whose headings name an item or a group."""
+        about_data: set[Section] = set()
         for section in card.sections:
             items, by_parts, groups = lex.section_topics(section.key, section.parts, section.soft)
+            if section.parent in about_data and section.key in _SPLITS:
+                # "## Data" / "### Train" / "### Eval" (Model Card Toolkit): a split under a data heading is its data.
+                items = lex.items_for_heading(_SPLITS[section.key]) or items
+            if items and not lex.data_items.isdisjoint(items):
+                about_data.add(section)
             if by_parts is not None:
                 self.joined.add(section)
                 self.by_parts.update((section, item_id) for item_id in by_parts)
@@ -465,6 +473,23 @@ class Searchable:
         """Index (in the card's lines) of the line holding ``offset``; asked only of the few matches."""
         return self.text.count("\n", 0, offset)
 
+
+# A sub-heading that names only a split, under a heading about data, is that split's data.
+_SPLITS = {
+    "train": "training data",
+    "training": "training data",
+    "train set": "training data",
+    "training set": "training data",
+    "eval": "evaluation data",
+    "evaluation": "evaluation data",
+    "eval set": "evaluation data",
+    "evaluation set": "evaluation data",
+    "test": "test data",
+    "testing": "test data",
+    "test set": "test data",
+    "validation": "evaluation data",
+    "validation set": "evaluation data",
+}
 
 # Headings of navigation, not content.
 _NAVIGATION = frozenset(("table of contents", "contents", "toc", "index", "quick links", "links"))

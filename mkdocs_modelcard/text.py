@@ -57,7 +57,10 @@ def normalize(text: str) -> str:
 
 # Where a heading joins several topics: "Limitations & Ethical Considerations", "Model Architecture /
 # Hyperparameters", "Evaluation: Performance Metrics", "Datos y preprocesamiento".
-_TOPIC_SEPARATOR = re.compile(r"[,;/&|+:()\[\]]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b", re.IGNORECASE)
+_TOPIC_SEPARATOR = re.compile(
+    r"[,;/&|+:()\[\]、，；／：（）]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)

@@ -383,3 +383,72 @@ def test_headings_in_two_scripts_match_by_either() -> None:
     )
     got = verdicts(text)
     assert got["model_summary"] and got["usage_instructions"]
+
+
+def test_a_field_value_wrapped_onto_indented_lines_is_no_prose() -> None:
+    # Hand-written cards hard-wrap long bullets: the continuation belongs to the field, not to the section's prose.
+    text = (
+        "# Model card: char-transformer\n\n## Model details\n\n"
+        "- **Type:** decoder-only Transformer (GPT-style) language model, built from\n"
+        "  scratch in PyTorch.\n"
+        "- **Size:** 826,368 parameters, 4 layers, 4 heads, 128 embedding dim,\n"
+        "  128-character context, dropout 0.1.\n"
+    )
+    card = read_card(text)
+    assert card.fields[0].value.endswith("built from scratch in PyTorch.")
+    assert card.fields[0].more_lines == [6]
+    got = verdicts(text)
+    assert not got["detailed_summary"]  # fields only: no description in prose
+    assert got["model_type"] and got["model_size"]
+
+
+def test_a_split_under_a_data_heading_is_that_splits_data() -> None:
+    # Google Model Card Toolkit: "Model Parameters" / "Data" / "Train", "Eval".
+    text = (
+        "# Model Card for Cats vs Dogs\n\n## Model Parameters\n\n### Data\n\n"
+        "#### Train\n\nThe training split of the Cats vs Dogs dataset, 18,610 images.\n\n"
+        "#### Eval\n\nA held back split of 4,652 images from the same dataset.\n"
+    )
+    assert evidence(text, "testing_data") == ("heading", 11)
+    assert evidence(text, "training_data") is not None
+    # Without a data heading above it, "Evaluation" is the evaluation group, not its data.
+    plain = "# Cats vs Dogs\n\n## Evaluation\n\nWe looked at the confusion matrix by hand.\n"
+    assert not verdicts(plain)["testing_data"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        ("### Uso directo", "direct_use"),
+        ("### Uso en proyectos derivados", "downstream_use"),
+        ("### Usos no recomendados", "out_of_scope_use"),
+        ("### Utilisation hors du champ d'application", "out_of_scope_use"),
+        ("### Utilisation en aval", "downstream_use"),
+        ("### Direkte Verwendung", "direct_use"),
+        ("## Verzerrungen, Risiken und Einschränkungen", "bias_risks_limitations"),
+        ("### Uso fora do escopo", "out_of_scope_use"),
+        ("### Uso previsto del modelo", "direct_use"),
+        ("## Ejemplo de uso", "usage_instructions"),
+        ("## Comment démarrer avec le modèle", "usage_instructions"),
+        ("## 偏见、风险和局限性", "bias_risks_limitations"),
+        ("### 下游使用", "downstream_use"),
+        ("### 超出范围的使用", "out_of_scope_use"),
+        ("## Glosario", "definitions"),
+        ("## Autores de la tarjeta del modelo", "card_authors"),
+    ],
+)
+def test_hugging_face_template_headings_in_other_languages(heading: str, item: str) -> None:
+    text = f"# Tarjeta: Clasificador\n\n{heading}\n\nEl texto propio del autor sobre este apartado, en detalle.\n"
+    assert evidence(text, item) == ("heading", 3)
+
+
+def test_translated_template_fields_fill_their_items() -> None:
+    text = (
+        "# Tarjeta del modelo para ClasificadorNoticias\n\n## Detalles del modelo\n\n"
+        "- **Ajustado a partir del modelo:** dccuchile/bert-base-spanish-wwm-cased\n"
+        "- **Repositorio:** https://github.com/ejemplo/clasificador\n\n"
+        "## Impacto ambiental\n\n- **Tipo de hardware:** una NVIDIA T4\n- **Horas utilizadas:** 2\n"
+        "- **Proveedor de nube:** Google Cloud\n"
+    )
+    got = verdicts(text)
+    assert all(got[i] for i in ("fine_tuned_from", "repository", "hardware_type", "training_hours", "compute_region"))
