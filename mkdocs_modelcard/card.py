@@ -288,6 +288,12 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+def _is_sentence(title: str) -> bool:
+    """Whether bold text on a line of its own is a sentence (several words and a full stop), not a sub-heading."""
+    title = title.rstrip()
+    return title.endswith((".", "!")) and not title.endswith("..") and len(title.split()) >= 4
+
+
 def is_list_start(visible: str, first: str) -> bool:
     """Whether a line opens a list item, quote, table row or field of its own rather than continuing a paragraph."""
     if (first in ("-", "*", "+", ">", "|") or first.isdigit()) and _LIST_OR_BLOCK.match(visible):
@@ -387,6 +393,8 @@ def read_card(text: str, path: str = "") -> Card:
             prev_plain = None
             continue
         soft = _SOFT_HEADING.match(visible) if first in ("*", "_") else None
+        if soft and _is_sentence(soft.group("title")):
+            soft = None  # "**This model is for non-commercial research purposes only.**" is emphasis, not a heading
         if soft:
             start_section(soft.group("title"), SOFT_LEVEL, number, soft=True)
             prev_plain = None

@@ -9,12 +9,20 @@ finds is the evidence the page's checklist and the CLI show.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .card import Line, Section
 from .checklist import Item
 from .outline import Outline
+
+# An opening sentence whose subject is a name: "GENMO is a generalist model", "Audio Flamingo 3 (AF3) is a".
+_NAMES_MODEL = re.compile(
+    r"[ \t*_]*(?!(?i:this|the|a|an|it|we|our|these|here|each|all|there|that|its)\b)[A-Z][\w.+-]*"
+    r"(?:[ \t]+[A-Z0-9][\w.+-]*){0,5}(?:[ \t]+\([^()\n]{1,20}\))?[ \t]+(?:is|are)[ \t]+(?:an?|the)[ \t]"
+)
+_OPENING_LINES = 6
 
 
 class Evidence(NamedTuple):
@@ -58,12 +66,18 @@ def find(item: Item, text: Outline) -> Evidence | None:
     for key in detect.front_matter:
         if any(_value_filled(v, text, item.min_words) for v in text.meta_values(key)):
             return Evidence("front_matter", key)
-    if detect.title and title is not None:
-        name = title.title
-        if text.checklist.title_noise_re is not None:
-            name = text.checklist.title_noise_re.sub(" ", name)
-        if text.meaningful(name, 1):
-            return Evidence("title", title.title, title.line, title)
+    if detect.title:
+        if title is not None:
+            name = title.title
+            if text.checklist.title_noise_re is not None:
+                name = text.checklist.title_noise_re.sub(" ", name)
+            if text.meaningful(name, 1):
+                return Evidence("title", title.title, title.line, title)
+        # "# Model Overview" / "## Description:" / "Audio Flamingo 3 (AF3) is a fully open ...": the card's
+        # opening sentence names the model when its title does not.
+        for line in text.card.lines[:_OPENING_LINES]:
+            if not line.code and _NAMES_MODEL.match(text.cleaned[line.number]):
+                return Evidence("intro", line.text.strip()[:80], line.number, text.section_at(line.number))
     if detect.intro:
         lines: Iterable[Line] = title.lines if title is not None else card.preamble
         first = next(iter(lines), None)

@@ -452,3 +452,25 @@ def test_translated_template_fields_fill_their_items() -> None:
     )
     got = verdicts(text)
     assert all(got[i] for i in ("fine_tuned_from", "repository", "hardware_type", "training_hours", "compute_region"))
+
+
+def test_a_bold_sentence_on_its_own_line_is_emphasis_not_a_heading() -> None:
+    # NVIDIA cards: "**This model is for non-commercial research purposes only.**" under the description.
+    text = (
+        "# Model Overview\n\n## Description:\nAF3 is a large audio-language model for audio question answering.\n\n"
+        "**This model is for non-commercial research purposes only.**\n\n**Model date**\nMarch 2025\n"
+    )
+    card = read_card(text)
+    assert [s.title for s in card.sections] == ["Model Overview", "Description:", "Model date"]
+    assert verdicts(text)["out_of_scope_use"]
+
+
+def test_a_generic_title_leaves_the_model_named_by_the_opening_sentence() -> None:
+    nvidia = (
+        "# Model Overview\n\n## Description:\n"
+        "Audio Flamingo 3 (AF3) is a fully open large audio-language model for speech, sounds and music.\n"
+    )
+    assert evidence(nvidia, "model_name") == ("intro", 4)
+    # "This is a ..." names nothing.
+    skops = "# Model description\n\nThis is a multinomial naive Bayes model trained on 20 newsgroups.\n"
+    assert not verdicts(skops)["model_name"]
