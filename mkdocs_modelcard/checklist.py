@@ -22,7 +22,7 @@ import yaml
 from . import safeyaml
 from .patterns import ContentPattern
 from .regexcheck import regex_problem
-from .text import alias_matcher
+from .text import alias_matcher, normalize
 
 CONTENT_MODES = ("all", "own", "prose")
 _T = TypeVar("_T")
@@ -56,6 +56,12 @@ class Detectors:
     """Sections about nothing else on the checklist fill the item ("Notes": a "Monitoring plan", "Future work")."""
     heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    heading_exact: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """The heading aliases without a wildcard, normalised: a heading is looked up, not matched."""
+    heading_wild_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    """The heading aliases with a wildcard ("limitations*"), as one pattern."""
+    field_exact: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    field_wild_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     pattern_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     cue_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
 
@@ -466,6 +472,10 @@ class _Validator:
             links=flags["links"],
             heading_re=alias_matcher(headings),
             field_re=alias_matcher(fields),
+            heading_exact=frozenset(normalize(a) for a in headings if "*" not in a),
+            heading_wild_re=alias_matcher(a for a in headings if "*" in a),
+            field_exact=frozenset(normalize(a) for a in fields if "*" not in a),
+            field_wild_re=alias_matcher(a for a in fields if "*" in a),
             pattern_res=self.content_patterns(patterns, f"{where}.patterns"),
             cue_res=self.content_patterns(cues, f"{where}.cues"),
         )

@@ -75,9 +75,9 @@ def find(item: Item, text: Outline) -> Evidence | None:
                 return Evidence("title", title.title, title.line, title)
         # "# Model Overview" / "## Description:" / "Audio Flamingo 3 (AF3) is a fully open ...": the card's
         # opening sentence names the model when its title does not.
-        for line in text.card.lines[:_OPENING_LINES]:
-            if not line.code and _NAMES_MODEL.match(text.cleaned[line.number]):
-                return Evidence("intro", line.text.strip()[:80], line.number, text.section_at(line.number))
+        for opening in text.card.lines[:_OPENING_LINES]:
+            if not opening.code and _NAMES_MODEL.match(text.cleaned[opening.number]):
+                return Evidence("intro", opening.text.strip()[:80], opening.number, text.section_at(opening.number))
     if detect.intro:
         lines: Iterable[Line] = title.lines if title is not None else card.preamble
         first = next(iter(lines), None)
