@@ -474,3 +474,35 @@ def test_a_generic_title_leaves_the_model_named_by_the_opening_sentence() -> Non
     # "This is a ..." names nothing.
     skops = "# Model description\n\nThis is a multinomial naive Bayes model trained on 20 newsgroups.\n"
     assert not verdicts(skops)["model_name"]
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        # Small projects and course cards name the software they need by version.
+        ("* **Algorithm:** Random Forest Classifier (`scikit-learn` 1.6.0).", "compute_requirements"),
+        ("The pipeline was built with Scikit-Learn version 1.20.0 and FastAPI.", "compute_requirements"),
+        # Throughput is a performance figure.
+        ("It generates 30 to 45 tokens per second on consumer hardware after quantization.", "performance_metrics"),
+        # An escaped percent sign in a results table is still a percentage.
+        ("|Test Corpus|WER|CER|\n|---|---|---|\n|Common Voice|60.1\\%|23.5\\%|", "performance_metrics"),
+        # "Fine tuned for 200k updates" is a hyperparameter, and how the model was trained.
+        ("Those were fine tuned for 200k updates starting from the mono models.", "training_hyperparameters"),
+        ("Those were fine tuned for 200k updates starting from the mono models.", "training_procedure"),
+        ("Split contiguously 90% train / 10% validation; the tail is never seen in training.", "testing_data"),
+        (
+            "Sensitivity to surface moisture and cloud cover may lead to misclassification of bare fields.",
+            "bias_risks_limitations",
+        ),
+        ("* [Demo Website](https://research.example.org/labs/af3/)", "demo"),
+        ("Ce modèle est une version fine tuné de **`roberta-base`** pour la classification.", "fine_tuned_from"),
+        ("- **Developed, funded, and shared by:** Recursion", "funding"),
+    ],
+)
+def test_phrases_small_projects_and_lab_cards_use(line: str, item: str) -> None:
+    text = f"# Model card: Example\n\nA classifier for examples, trained on our data.\n\n## Notes\n\n{line}\n"
+    assert verdicts(text)[item]
+
+
+def test_the_british_spelling_of_the_license_key_declares_it() -> None:
+    assert verdicts("---\nlicence: apache-2.0\n---\n# Model card: Example\n\nA classifier.\n")["license"]
