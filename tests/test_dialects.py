@@ -506,3 +506,35 @@ def test_phrases_small_projects_and_lab_cards_use(line: str, item: str) -> None:
 
 def test_the_british_spelling_of_the_license_key_declares_it() -> None:
     assert verdicts("---\nlicence: apache-2.0\n---\n# Model card: Example\n\nA classifier.\n")["license"]
+
+
+def test_the_prompts_of_the_mitchell_course_template_are_no_content() -> None:
+    # Course cards copy the template's italic prompts under each heading and fill only some sections.
+    text = (
+        '# Model card for "EE541 Project on Super Resolution"\n\n## Model details\n\n'
+        "_Basic information about the model._\n\n"
+        "- Information about training algorithms, parameters, fairness constraints or other applied\n"
+        "  approaches, and features\n\n"
+        "## Quantitative analyses\n\n"
+        "_Quantitative analyses should be disaggregated, that is, broken down by the chosen factors. Quantitative\n"
+        "analyses should provide the results of evaluating the model according to the chosen metrics, providing\n"
+        "confidence interval values when possible._\n"
+    )
+    got = verdicts(text)
+    assert not got["detailed_summary"] and not got["factors"] and not got["results"]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "## Results\n\nentity | dev | test\n--- | --- | ---\nf1 |95.7 |91.7\nprecision |95.3 |91.2\n",
+            "evaluation_metrics",
+        ),
+        ("It is a Transformer Big with 3 decoder layers and a larger encoder.", "model_architecture"),
+        ("All models are trained with a global batch-size of 4M tokens.", "training_hyperparameters"),
+        ("- **Resources for more information:** the project's blog post and the earlier model cards.", "notes"),
+    ],
+)
+def test_free_form_phrasings_of_template_items(text: str, item: str) -> None:
+    assert verdicts(f"# Model card: Example\n\nA tagger for examples.\n\n{text}\n")[item]
