@@ -447,8 +447,8 @@ def read_card(text: str, path: str = "") -> Card:
                 current_section.fields.append(item)
             if not value:
                 open_field = (item, field_indent)
-            elif first in ("-", "*", "+") and _LIST_OR_BLOCK.match(visible):
-                wrapped = (item, indent)
+            elif first in ("-", "*", "+") and visible.lstrip()[1:2] in (" ", "\t"):
+                wrapped = (item, indent)  # a list item: "- **Type:** ...", not "**Type:** ..."
         is_block = first in ("-", "*", "+", ">", "|") or first.isdigit()
         if parsed is None and first in ("-", "*", "+"):
             words = _BULLET_LABEL.match(visible)
