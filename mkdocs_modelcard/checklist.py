@@ -112,6 +112,10 @@ class Checklist:
     """Sentences that only point elsewhere ("See the paper."): they fill no item but those with links."""
     title_noise: tuple[str, ...] = ()
     group_headings: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    group_index: tuple[tuple[str, frozenset[str], re.Pattern[str] | None], ...] = field(
+        default=(), compare=False, repr=False
+    )
+    """Each group with its plain headings (looked up) and its wildcard headings (one pattern), made once."""
     """Headings of a whole group ("Evaluation"): its items are looked for there by their cues."""
     source: str = ""
     placeholder_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -352,6 +356,14 @@ class _Validator:
             pointer_parts=pointer_parts,
             title_noise=noise,
             group_headings=group_headings,
+            group_index=tuple(
+                (
+                    group,
+                    frozenset(normalize(name) for name in (group, *aliases) if "*" not in name),
+                    alias_matcher(name for name in (group, *aliases) if "*" in name),
+                )
+                for group, aliases in group_headings.items()
+            ),
             source=self.source,
             placeholder_re=_alternation(placeholders),
             stock_re=_alternation(_flexible(s) for s in stock),

@@ -27,7 +27,7 @@ from typing import Any
 from .card import Card, Field, Line, Section
 from .checklist import Checklist, Detectors, Item
 from .patterns import ContentPattern, lowered_for_search
-from .text import alias_matcher, has_words, normalize, plain_text, truncate
+from .text import has_words, normalize, plain_text, truncate
 
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
 _MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
@@ -50,7 +50,6 @@ class Lexicon:
         self._parts: dict[tuple[bool, tuple[str, ...]], tuple[Item, ...]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], bool, Item]]] = {}
         """Heading aliases usable inside a longer heading, by first word, longest first."""
-        self._group_index: list[tuple[str, frozenset[str], re.Pattern[str] | None]] = []
         self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.data_ids = frozenset(item.id for name in set(_SPLITS.values()) for item in self.items_for_heading(name))
         """Items the checklist's data headings name ("Training data", "Evaluation data")."""
@@ -136,15 +135,9 @@ class Lexicon:
         keys = (key, *parts)
         found = self._groups.get(keys)
         if found is None:
-            if not self._group_index and self.checklist.group_headings:
-                # Plain aliases are looked up; only those with a wildcard are compiled into a pattern.
-                for group, aliases in self.checklist.group_headings.items():
-                    names = (group, *aliases)
-                    plain = frozenset(normalize(name) for name in names if "*" not in name)
-                    self._group_index.append((group, plain, alias_matcher(n for n in names if "*" in n)))
             found = tuple(
                 group
-                for group, plain, matcher in self._group_index
+                for group, plain, matcher in self.checklist.group_index
                 if any(k in plain or (matcher is not None and matcher.match(k)) for k in keys)
             )
             if len(self._groups) < 100_000:
