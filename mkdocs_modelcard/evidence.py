@@ -58,6 +58,16 @@ def _value_filled(value: Any, text: Outline, min_words: int) -> bool:
     return bool(str(value).strip())
 
 
+def _unclaimed_fields_meaningful(section: Section, text: Outline, min_words: int) -> bool:
+    """Whether a section's fields (and two-column table rows) that name no item say enough: "| model.onnx | ... |".
+
+    "- **Demo:** https://..." under "Model Sources" is the demo, not additional information.
+    """
+    claimed = {id(found) for fields in text.fields_for.values() for found in fields}
+    values = " ".join(f.value for f in section.fields if id(f) not in claimed)
+    return bool(values) and text.meaningful(values, min_words)
+
+
 def find(item: Item, text: Outline) -> Evidence | None:
     """Where the card fills ``item``: the first of its detectors that finds the author's own content."""
     title = text.title_section
@@ -109,7 +119,9 @@ def find(item: Item, text: Outline) -> Evidence | None:
                 return Evidence("section", section.title, line, section)
     if detect.other_sections:
         for section in text.other_sections:
-            if text.section_meaningful(section, "prose", item.min_words, detect.code):
+            if text.section_meaningful(section, "prose", item.min_words, detect.code) or (
+                section.fields and _unclaimed_fields_meaningful(section, text, item.min_words)
+            ):
                 return Evidence("heading", section.title, section.line, section)
     searched = text.full if detect.code else text.prose
     if detect.links and text.linked is not None:

@@ -538,3 +538,21 @@ def test_the_prompts_of_the_mitchell_course_template_are_no_content() -> None:
 )
 def test_free_form_phrasings_of_template_items(text: str, item: str) -> None:
     assert verdicts(f"# Model card: Example\n\nA tagger for examples.\n\n{text}\n")[item]
+
+
+def test_how_to_reproduce_and_reproducibility_sections() -> None:
+    text = (
+        "# Model card: char-transformer\n\nA character-level language model.\n\n"
+        "## How to reproduce\n\n```bash\npython scripts/train.py --config configs/default.yaml\n```\n\n"
+        "## Reproducibility\n\nPython 3.11, PyTorch 2.2 and the pinned requirements file; seed 1337.\n"
+    )
+    got = verdicts(text)
+    assert got["usage_instructions"] and got["installation_guide"]
+
+
+def test_a_leftover_sections_table_is_its_content() -> None:
+    text = (
+        "# AnomalyBERT\n\nAn anomaly detector for univariate time series.\n\n## Files\n\n"
+        "| File | Description |\n|------|-------------|\n| `model.onnx` | ONNX model graph and weights |\n"
+    )
+    assert evidence(text, "notes") == ("heading", 5)
