@@ -288,6 +288,19 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+def _is_sentence(title: str) -> bool:
+    """Whether bold text on a line of its own is a sentence (several words and a full stop), not a sub-heading."""
+    title = title.rstrip()
+    return title.endswith((".", "!")) and not title.endswith("..") and len(title.split()) >= 4
+
+
+def is_list_start(visible: str, first: str) -> bool:
+    """Whether a line opens a list item, quote, table row or field of its own rather than continuing a paragraph."""
+    if (first in ("-", "*", "+", ">", "|") or first.isdigit()) and _LIST_OR_BLOCK.match(visible):
+        return True
+    return ":" in visible and _parse_field(visible) is not None
+
+
 def read_card(text: str, path: str = "") -> Card:
     """Parse card text.  Never raises on any string input."""
     if text.startswith("\ufeff"):
@@ -313,10 +326,11 @@ def read_card(text: str, path: str = "") -> Card:
     in_comment = False
     prev_plain: Line | None = None  # candidate text for a setext heading
     open_field: tuple[Field, int] | None = None  # a field with an empty value, awaiting sub-items
+    wrapped: tuple[Field, int] | None = None  # a list item field whose value may wrap onto indented lines
     bullet: tuple[int, int, str] | None = None  # a list item that may be the label of the sub-items below it
 
     def start_section(title: str, level: int, number: int, soft: bool = False) -> None:
-        nonlocal current, current_section, open_field, bullet
+        nonlocal current, current_section, open_field, bullet, wrapped
         title, explicit_id = strip_attr_list(title)
         title = title.strip()
         section = Section(
@@ -337,7 +351,7 @@ def read_card(text: str, path: str = "") -> Card:
         sections.append(section)
         current = section.lines
         current_section = section
-        open_field = bullet = None
+        open_field = bullet = wrapped = None
 
     for index, raw in enumerate(body.split("\n")):
         number = index + 1 + offset
@@ -352,14 +366,14 @@ def read_card(text: str, path: str = "") -> Card:
             continue
         visible, in_comment = _strip_comments(raw, in_comment) if (in_comment or "<!--" in raw) else (raw, False)
         if not visible.strip():
-            prev_plain = None
+            prev_plain = wrapped = None
             continue
         # Cheap first-character checks keep the per-line cost low on big sites.
         first = visible.lstrip()[:1]
         opener = _FENCE_OPEN.match(visible) if first in ("`", "~") else None
         if opener and not (opener.group(2)[0] == "`" and "`" in opener.group(3)):
             fence = (opener.group(2)[0], len(opener.group(2)))
-            prev_plain = None
+            prev_plain = wrapped = None
             open_field = None
             continue
         heading = _heading(visible) if visible[0] == "#" else None
@@ -379,6 +393,8 @@ def read_card(text: str, path: str = "") -> Card:
             prev_plain = None
             continue
         soft = _SOFT_HEADING.match(visible) if first in ("*", "_") else None
+        if soft and _is_sentence(soft.group("title")):
+            soft = None  # "**This model is for non-commercial research purposes only.**" is emphasis, not a heading
         if soft:
             start_section(soft.group("title"), SOFT_LEVEL, number, soft=True)
             prev_plain = None
@@ -404,6 +420,16 @@ def read_card(text: str, path: str = "") -> Card:
                 if current_section is not None:
                     current_section.fields.append(item)
                 open_field = (item, bullet_indent)
+        if wrapped is not None:
+            # "- **Type:** decoder-only Transformer, built from" / "  scratch in PyTorch.": one value, hard-wrapped.
+            pending, pending_indent = wrapped
+            wrapped = None
+            if indent > pending_indent and not is_list_start(visible, first):
+                pending.value = pending.value + " " + visible.strip()
+                pending.more_lines.append(number)
+                wrapped = (pending, pending_indent)
+                prev_plain = None
+                continue
         if open_field is not None:
             pending, pending_indent = open_field
             if indent > pending_indent:
@@ -421,6 +447,8 @@ def read_card(text: str, path: str = "") -> Card:
                 current_section.fields.append(item)
             if not value:
                 open_field = (item, field_indent)
+            elif first in ("-", "*", "+") and visible.lstrip()[1:2] in (" ", "\t"):
+                wrapped = (item, indent)  # a list item: "- **Type:** ...", not "**Type:** ..."
         is_block = first in ("-", "*", "+", ">", "|") or first.isdigit()
         if parsed is None and first in ("-", "*", "+"):
             words = _BULLET_LABEL.match(visible)

@@ -22,7 +22,7 @@ import yaml
 from . import safeyaml
 from .patterns import ContentPattern
 from .regexcheck import regex_problem
-from .text import alias_matcher
+from .text import alias_matcher, normalize
 
 CONTENT_MODES = ("all", "own", "prose")
 _T = TypeVar("_T")
@@ -56,6 +56,12 @@ class Detectors:
     """Sections about nothing else on the checklist fill the item ("Notes": a "Monitoring plan", "Future work")."""
     heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    heading_exact: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    """The heading aliases without a wildcard, normalised: a heading is looked up, not matched."""
+    heading_wild_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
+    """The heading aliases with a wildcard ("limitations*"), as one pattern."""
+    field_exact: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    field_wild_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     pattern_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     cue_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
 
@@ -106,6 +112,10 @@ class Checklist:
     """Sentences that only point elsewhere ("See the paper."): they fill no item but those with links."""
     title_noise: tuple[str, ...] = ()
     group_headings: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    group_index: tuple[tuple[str, frozenset[str], re.Pattern[str] | None], ...] = field(
+        default=(), compare=False, repr=False
+    )
+    """Each group with its plain headings (looked up) and its wildcard headings (one pattern), made once."""
     """Headings of a whole group ("Evaluation"): its items are looked for there by their cues."""
     source: str = ""
     placeholder_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -372,6 +382,14 @@ class _Validator:
             pointer_parts=pointer_parts,
             title_noise=noise,
             group_headings=group_headings,
+            group_index=tuple(
+                (
+                    group,
+                    frozenset(normalize(name) for name in (group, *aliases) if "*" not in name),
+                    alias_matcher(name for name in (group, *aliases) if "*" in name),
+                )
+                for group, aliases in group_headings.items()
+            ),
             source=self.source,
             placeholder_re=_alternation(placeholders),
             stock_re=_alternation(_flexible(s) for s in stock),
@@ -492,6 +510,10 @@ class _Validator:
             links=flags["links"],
             heading_re=alias_matcher(headings),
             field_re=alias_matcher(fields),
+            heading_exact=frozenset(normalize(a) for a in headings if "*" not in a),
+            heading_wild_re=alias_matcher(a for a in headings if "*" in a),
+            field_exact=frozenset(normalize(a) for a in fields if "*" not in a),
+            field_wild_re=alias_matcher(a for a in fields if "*" in a),
             pattern_res=self.content_patterns(patterns, f"{where}.patterns"),
             cue_res=self.content_patterns(cues, f"{where}.cues"),
         )

@@ -9,12 +9,20 @@ finds is the evidence the page's checklist and the CLI show.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from .card import Line, Section
 from .checklist import Item
 from .outline import Outline
+
+# An opening sentence whose subject is a name: "GENMO is a generalist model", "Audio Flamingo 3 (AF3) is a".
+_NAMES_MODEL = re.compile(
+    r"[ \t*_]*(?!(?i:this|the|a|an|it|we|our|these|here|each|all|there|that|its)\b)[A-Z][\w.+-]*"
+    r"(?:[ \t]+[A-Z0-9][\w.+-]*){0,5}(?:[ \t]+\([^()\n]{1,20}\))?[ \t]+(?:is|are)[ \t]+(?:an?|the)[ \t]"
+)
+_OPENING_LINES = 6
 
 
 class Evidence(NamedTuple):
@@ -50,6 +58,16 @@ def _value_filled(value: Any, text: Outline, min_words: int) -> bool:
     return bool(str(value).strip())
 
 
+def _unclaimed_fields_meaningful(section: Section, text: Outline, min_words: int) -> bool:
+    """Whether a section's fields (and two-column table rows) that name no item say enough: "| model.onnx | ... |".
+
+    "- **Demo:** https://..." under "Model Sources" is the demo, not additional information.
+    """
+    claimed = {id(found) for fields in text.fields_for.values() for found in fields}
+    values = " ".join(f.value for f in section.fields if id(f) not in claimed)
+    return bool(values) and text.meaningful(values, min_words)
+
+
 def find(item: Item, text: Outline) -> Evidence | None:
     """Where the card fills ``item``: the first of its detectors that finds the author's own content."""
     title = text.title_section
@@ -58,12 +76,18 @@ def find(item: Item, text: Outline) -> Evidence | None:
     for key in detect.front_matter:
         if any(_value_filled(v, text, item.min_words) for v in text.meta_values(key)):
             return Evidence("front_matter", key)
-    if detect.title and title is not None:
-        name = title.title
-        if text.checklist.title_noise_re is not None:
-            name = text.checklist.title_noise_re.sub(" ", name)
-        if text.meaningful(name, 1):
-            return Evidence("title", title.title, title.line, title)
+    if detect.title:
+        if title is not None:
+            name = title.title
+            if text.checklist.title_noise_re is not None:
+                name = text.checklist.title_noise_re.sub(" ", name)
+            if text.meaningful(name, 1):
+                return Evidence("title", title.title, title.line, title)
+        # "# Model Overview" / "## Description:" / "Audio Flamingo 3 (AF3) is a fully open ...": the card's
+        # opening sentence names the model when its title does not.
+        for opening in text.card.lines[:_OPENING_LINES]:
+            if not opening.code and _NAMES_MODEL.match(text.cleaned[opening.number]):
+                return Evidence("intro", opening.text.strip()[:80], opening.number, text.section_at(opening.number))
     if detect.intro:
         lines: Iterable[Line] = title.lines if title is not None else card.preamble
         first = next(iter(lines), None)
@@ -95,7 +119,9 @@ def find(item: Item, text: Outline) -> Evidence | None:
                 return Evidence("section", section.title, line, section)
     if detect.other_sections:
         for section in text.other_sections:
-            if text.section_meaningful(section, "prose", item.min_words, detect.code):
+            if text.section_meaningful(section, "prose", item.min_words, detect.code) or (
+                section.fields and _unclaimed_fields_meaningful(section, text, item.min_words)
+            ):
                 return Evidence("heading", section.title, section.line, section)
     searched = text.full if detect.code else text.prose
     if detect.links and text.linked is not None:

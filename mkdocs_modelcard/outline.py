@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .card import Card, Field, Line, Section
 from .checklist import Checklist, Detectors, Item
 from .patterns import ContentPattern, lowered_for_search
-from .text import alias_matcher, has_words, normalize, plain_text, truncate
+from .text import has_words, normalize, plain_text, truncate
 
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
 _MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
@@ -50,8 +50,9 @@ class Lexicon:
         self._parts: dict[tuple[bool, tuple[str, ...]], tuple[Item, ...]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], bool, Item]]] = {}
         """Heading aliases usable inside a longer heading, by first word, longest first."""
-        self._group_re: dict[str, re.Pattern[str]] = {}
         self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self.data_ids = frozenset(item.id for name in set(_SPLITS.values()) for item in self.items_for_heading(name))
+        """Items the checklist's data headings name ("Training data", "Evaluation data")."""
         self._topics: dict[
             tuple[str, tuple[str, ...], bool], tuple[tuple[Item, ...], tuple[str, ...] | None, tuple[str, ...]]
         ] = {}
@@ -77,7 +78,7 @@ class Lexicon:
         Memoised: a site's cards share most headings, so after the first card
         matching a heading is a dictionary lookup instead of one regex per item.
         """
-        return self._memo(self._headings, key, lambda i: i.detect.heading_re)
+        return self._memo(self._headings, key, True)
 
     def items_for_section(self, key: str, parts: tuple[str, ...] = ()) -> tuple[tuple[Item, ...], bool]:
         """Items a heading is about, and whether the whole heading named them.
@@ -134,12 +135,11 @@ class Lexicon:
         keys = (key, *parts)
         found = self._groups.get(keys)
         if found is None:
-            if not self._group_re and self.checklist.group_headings:
-                for group, aliases in self.checklist.group_headings.items():
-                    matcher = alias_matcher((group, *aliases))
-                    if matcher is not None:
-                        self._group_re[group] = matcher
-            found = tuple(group for group, matcher in self._group_re.items() if any(matcher.match(k) for k in keys))
+            found = tuple(
+                group
+                for group, plain, matcher in self.checklist.group_index
+                if any(k in plain or (matcher is not None and matcher.match(k)) for k in keys)
+            )
             if len(self._groups) < 100_000:
                 self._groups[keys] = found
         return found
@@ -167,14 +167,27 @@ class Lexicon:
 
     def items_for_field(self, key: str) -> tuple[Item, ...]:
         """Items whose field aliases match a normalised field label (memoised like headings)."""
-        return self._memo(self._fields, key, lambda i: i.detect.field_re)
+        return self._memo(self._fields, key, False)
 
-    def _memo(
-        self, cache: dict[str, tuple[Item, ...]], key: str, matcher: Callable[[Item], re.Pattern[str] | None]
-    ) -> tuple[Item, ...]:
+    def _memo(self, cache: dict[str, tuple[Item, ...]], key: str, headings: bool) -> tuple[Item, ...]:
         found = cache.get(key)
         if found is None:
-            found = tuple(i for i in self.checklist.items if (m := matcher(i)) is not None and m.match(key))
+            # A set lookup for the plain aliases, a pattern only for those with a wildcard: the same answer as
+            # matching the item's whole alias pattern, at a fraction of the cost for a heading not seen before.
+            if headings:
+                found = tuple(
+                    i
+                    for i in self.checklist.items
+                    if key in i.detect.heading_exact
+                    or (i.detect.heading_wild_re is not None and i.detect.heading_wild_re.match(key))
+                )
+            else:
+                found = tuple(
+                    i
+                    for i in self.checklist.items
+                    if key in i.detect.field_exact
+                    or (i.detect.field_wild_re is not None and i.detect.field_wild_re.match(key))
+                )
             if len(cache) < 100_000:  # bounded: headings are free text
                 cache[key] = found
         return found
@@ -257,8 +270,16 @@ class Outline:
         covered: set[Section] = set()
         self.claimed: set[Section] = set()
         """Sections whose headings name an item or a group."""
+        about_data: set[Section] = set()
         for section in card.sections:
             items, by_parts, groups = lex.section_topics(section.key, section.parts, section.soft)
+            if section.key in _SPLITS and section.parent in about_data:
+                # "## Data" / "### Train" / "### Eval" (Model Card Toolkit): a split under a data heading is its data.
+                items = lex.items_for_heading(_SPLITS[section.key]) or items
+            for item in items:
+                if item.id in lex.data_ids:
+                    about_data.add(section)
+                    break
             if by_parts is not None:
                 self.joined.add(section)
                 self.by_parts.update((section, item_id) for item_id in by_parts)
@@ -466,6 +487,23 @@ class Searchable:
         return self.text.count("\n", 0, offset)
 
 
+# A sub-heading that names only a split, under a heading about data, is that split's data.
+_SPLITS = {
+    "train": "training data",
+    "training": "training data",
+    "train set": "training data",
+    "training set": "training data",
+    "eval": "evaluation data",
+    "evaluation": "evaluation data",
+    "eval set": "evaluation data",
+    "evaluation set": "evaluation data",
+    "test": "test data",
+    "testing": "test data",
+    "test set": "test data",
+    "validation": "evaluation data",
+    "validation set": "evaluation data",
+}
+
 # Headings of navigation, not content.
 _NAVIGATION = frozenset(("table of contents", "contents", "toc", "index", "quick links", "links"))
 
@@ -507,7 +545,8 @@ def _table_headers(lines: list[Line]) -> set[int]:
 def title_section(card: Card, checklist: Checklist) -> Section | None:
     """The H1 that names the card, unless it is really a section heading like ``# Model Details``."""
     h1 = card.first_h1
-    if h1 is None or (checklist.section_re is not None and checklist.section_re.match(h1.key)):
+    # Any item's heading aliases, asked of the memoised lexicon rather than of one pattern of all of them.
+    if h1 is None or lexicon(checklist).items_for_heading(h1.key):
         return None
     return h1
 

@@ -58,6 +58,11 @@ def normalize(text: str) -> str:
 # Where a heading joins several topics: "Limitations & Ethical Considerations", "Model Architecture /
 # Hyperparameters", "Evaluation: Performance Metrics", "Datos y preprocesamiento".
 _TOPIC_SEPARATOR = re.compile(r"[,;/&|+:()\[\]]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b", re.IGNORECASE)
+# The same in a heading with other scripts: Chinese joins topics with "、" or "和" ("偏见、风险和局限性").
+_TOPIC_SEPARATOR_WIDE = re.compile(
+    r"[,;/&|+:()\[\]、，；／：（）]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])",
+    re.IGNORECASE,
+)
 
 
 @lru_cache(maxsize=4096)
@@ -70,7 +75,7 @@ def heading_parts(title: str) -> tuple[str, ...]:
     title, _ = strip_attr_list(title)
     title = _LINK.sub(r"\1", title)
     parts: list[str] = []
-    for piece in _TOPIC_SEPARATOR.split(title):
+    for piece in (_TOPIC_SEPARATOR if title.isascii() else _TOPIC_SEPARATOR_WIDE).split(title):
         part = normalize(piece)
         if part.isascii():
             parts.append(part)

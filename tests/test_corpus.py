@@ -18,7 +18,7 @@ TEMPLATE = SHARED / "seed" / "imageomics" / "HF_ModelCard_Template_Imageomics.md
 # Item accuracy, F1 of the filled class and mean badge error (points) over both label files. The issue's
 # targets are 0.93, 0.91 and 4.0; these guard what the scorer reaches today (0.925, 0.896, 3.8) while it
 # gets there, so that no change loses ground.
-ACCURACY, F1, BADGE_ERROR = 0.92, 0.89, 4.0
+ACCURACY, F1, BADGE_ERROR = 0.93, 0.91, 4.0
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "template_cards"
 

@@ -383,3 +383,176 @@ def test_headings_in_two_scripts_match_by_either() -> None:
     )
     got = verdicts(text)
     assert got["model_summary"] and got["usage_instructions"]
+
+
+def test_a_field_value_wrapped_onto_indented_lines_is_no_prose() -> None:
+    # Hand-written cards hard-wrap long bullets: the continuation belongs to the field, not to the section's prose.
+    text = (
+        "# Model card: char-transformer\n\n## Model details\n\n"
+        "- **Type:** decoder-only Transformer (GPT-style) language model, built from\n"
+        "  scratch in PyTorch.\n"
+        "- **Size:** 826,368 parameters, 4 layers, 4 heads, 128 embedding dim,\n"
+        "  128-character context, dropout 0.1.\n"
+    )
+    card = read_card(text)
+    assert card.fields[0].value.endswith("built from scratch in PyTorch.")
+    assert card.fields[0].more_lines == [6]
+    got = verdicts(text)
+    assert not got["detailed_summary"]  # fields only: no description in prose
+    assert got["model_type"] and got["model_size"]
+
+
+def test_a_split_under_a_data_heading_is_that_splits_data() -> None:
+    # Google Model Card Toolkit: "Model Parameters" / "Data" / "Train", "Eval".
+    text = (
+        "# Model Card for Cats vs Dogs\n\n## Model Parameters\n\n### Data\n\n"
+        "#### Train\n\nThe training split of the Cats vs Dogs dataset, 18,610 images.\n\n"
+        "#### Eval\n\nA held back split of 4,652 images from the same dataset.\n"
+    )
+    assert evidence(text, "testing_data") == ("heading", 11)
+    assert evidence(text, "training_data") is not None
+    # Without a data heading above it, "Evaluation" is the evaluation group, not its data.
+    plain = "# Cats vs Dogs\n\n## Evaluation\n\nWe looked at the confusion matrix by hand.\n"
+    assert not verdicts(plain)["testing_data"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        ("### Uso directo", "direct_use"),
+        ("### Uso en proyectos derivados", "downstream_use"),
+        ("### Usos no recomendados", "out_of_scope_use"),
+        ("### Utilisation hors du champ d'application", "out_of_scope_use"),
+        ("### Utilisation en aval", "downstream_use"),
+        ("### Direkte Verwendung", "direct_use"),
+        ("## Verzerrungen, Risiken und Einschränkungen", "bias_risks_limitations"),
+        ("### Uso fora do escopo", "out_of_scope_use"),
+        ("### Uso previsto del modelo", "direct_use"),
+        ("## Ejemplo de uso", "usage_instructions"),
+        ("## Comment démarrer avec le modèle", "usage_instructions"),
+        ("## 偏见、风险和局限性", "bias_risks_limitations"),
+        ("### 下游使用", "downstream_use"),
+        ("### 超出范围的使用", "out_of_scope_use"),
+        ("## Glosario", "definitions"),
+        ("## Autores de la tarjeta del modelo", "card_authors"),
+    ],
+)
+def test_hugging_face_template_headings_in_other_languages(heading: str, item: str) -> None:
+    text = f"# Tarjeta: Clasificador\n\n{heading}\n\nEl texto propio del autor sobre este apartado, en detalle.\n"
+    assert evidence(text, item) == ("heading", 3)
+
+
+def test_translated_template_fields_fill_their_items() -> None:
+    text = (
+        "# Tarjeta del modelo para ClasificadorNoticias\n\n## Detalles del modelo\n\n"
+        "- **Ajustado a partir del modelo:** dccuchile/bert-base-spanish-wwm-cased\n"
+        "- **Repositorio:** https://github.com/ejemplo/clasificador\n\n"
+        "## Impacto ambiental\n\n- **Tipo de hardware:** una NVIDIA T4\n- **Horas utilizadas:** 2\n"
+        "- **Proveedor de nube:** Google Cloud\n"
+    )
+    got = verdicts(text)
+    assert all(got[i] for i in ("fine_tuned_from", "repository", "hardware_type", "training_hours", "compute_region"))
+
+
+def test_a_bold_sentence_on_its_own_line_is_emphasis_not_a_heading() -> None:
+    # NVIDIA cards: "**This model is for non-commercial research purposes only.**" under the description.
+    text = (
+        "# Model Overview\n\n## Description:\nAF3 is a large audio-language model for audio question answering.\n\n"
+        "**This model is for non-commercial research purposes only.**\n\n**Model date**\nMarch 2025\n"
+    )
+    card = read_card(text)
+    assert [s.title for s in card.sections] == ["Model Overview", "Description:", "Model date"]
+    assert verdicts(text)["out_of_scope_use"]
+
+
+def test_a_generic_title_leaves_the_model_named_by_the_opening_sentence() -> None:
+    nvidia = (
+        "# Model Overview\n\n## Description:\n"
+        "Audio Flamingo 3 (AF3) is a fully open large audio-language model for speech, sounds and music.\n"
+    )
+    assert evidence(nvidia, "model_name") == ("intro", 4)
+    # "This is a ..." names nothing.
+    skops = "# Model description\n\nThis is a multinomial naive Bayes model trained on 20 newsgroups.\n"
+    assert not verdicts(skops)["model_name"]
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        # Small projects and course cards name the software they need by version.
+        ("* **Algorithm:** Random Forest Classifier (`scikit-learn` 1.6.0).", "compute_requirements"),
+        ("The pipeline was built with Scikit-Learn version 1.20.0 and FastAPI.", "compute_requirements"),
+        # Throughput is a performance figure.
+        ("It generates 30 to 45 tokens per second on consumer hardware after quantization.", "performance_metrics"),
+        # An escaped percent sign in a results table is still a percentage.
+        ("|Test Corpus|WER|CER|\n|---|---|---|\n|Common Voice|60.1\\%|23.5\\%|", "performance_metrics"),
+        # "Fine tuned for 200k updates" is a hyperparameter, and how the model was trained.
+        ("Those were fine tuned for 200k updates starting from the mono models.", "training_hyperparameters"),
+        ("Those were fine tuned for 200k updates starting from the mono models.", "training_procedure"),
+        ("Split contiguously 90% train / 10% validation; the tail is never seen in training.", "testing_data"),
+        (
+            "Sensitivity to surface moisture and cloud cover may lead to misclassification of bare fields.",
+            "bias_risks_limitations",
+        ),
+        ("* [Demo Website](https://research.example.org/labs/af3/)", "demo"),
+        ("Ce modèle est une version fine tuné de **`roberta-base`** pour la classification.", "fine_tuned_from"),
+        ("- **Developed, funded, and shared by:** Recursion", "funding"),
+    ],
+)
+def test_phrases_small_projects_and_lab_cards_use(line: str, item: str) -> None:
+    text = f"# Model card: Example\n\nA classifier for examples, trained on our data.\n\n## Notes\n\n{line}\n"
+    assert verdicts(text)[item]
+
+
+def test_the_british_spelling_of_the_license_key_declares_it() -> None:
+    assert verdicts("---\nlicence: apache-2.0\n---\n# Model card: Example\n\nA classifier.\n")["license"]
+
+
+def test_the_prompts_of_the_mitchell_course_template_are_no_content() -> None:
+    # Course cards copy the template's italic prompts under each heading and fill only some sections.
+    text = (
+        '# Model card for "EE541 Project on Super Resolution"\n\n## Model details\n\n'
+        "_Basic information about the model._\n\n"
+        "- Information about training algorithms, parameters, fairness constraints or other applied\n"
+        "  approaches, and features\n\n"
+        "## Quantitative analyses\n\n"
+        "_Quantitative analyses should be disaggregated, that is, broken down by the chosen factors. Quantitative\n"
+        "analyses should provide the results of evaluating the model according to the chosen metrics, providing\n"
+        "confidence interval values when possible._\n"
+    )
+    got = verdicts(text)
+    assert not got["detailed_summary"] and not got["factors"] and not got["results"]
+
+
+@pytest.mark.parametrize(
+    ("text", "item"),
+    [
+        (
+            "## Results\n\nentity | dev | test\n--- | --- | ---\nf1 |95.7 |91.7\nprecision |95.3 |91.2\n",
+            "evaluation_metrics",
+        ),
+        ("It is a Transformer Big with 3 decoder layers and a larger encoder.", "model_architecture"),
+        ("All models are trained with a global batch-size of 4M tokens.", "training_hyperparameters"),
+        ("- **Resources for more information:** the project's blog post and the earlier model cards.", "notes"),
+    ],
+)
+def test_free_form_phrasings_of_template_items(text: str, item: str) -> None:
+    assert verdicts(f"# Model card: Example\n\nA tagger for examples.\n\n{text}\n")[item]
+
+
+def test_how_to_reproduce_and_reproducibility_sections() -> None:
+    text = (
+        "# Model card: char-transformer\n\nA character-level language model.\n\n"
+        "## How to reproduce\n\n```bash\npython scripts/train.py --config configs/default.yaml\n```\n\n"
+        "## Reproducibility\n\nPython 3.11, PyTorch 2.2 and the pinned requirements file; seed 1337.\n"
+    )
+    got = verdicts(text)
+    assert got["usage_instructions"] and got["installation_guide"]
+
+
+def test_a_leftover_sections_table_is_its_content() -> None:
+    text = (
+        "# AnomalyBERT\n\nAn anomaly detector for univariate time series.\n\n## Files\n\n"
+        "| File | Description |\n|------|-------------|\n| `model.onnx` | ONNX model graph and weights |\n"
+    )
+    assert evidence(text, "notes") == ("heading", 5)
