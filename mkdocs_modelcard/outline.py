@@ -447,18 +447,20 @@ class Outline:
 class Searchable:
     """A card's text as one string for the content patterns, one line of the card per line of text."""
 
-    __slots__ = ("_spans", "lowered", "text")
+    __slots__ = ("_firsts", "_spans", "lowered", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = lowered_for_search(text)  # shared by every content pattern
         self._spans: dict[ContentPattern, tuple[int, int] | None] = {}
+        self._firsts: dict[str, int] = {}
+        """Where each literal the patterns look for first occurs in ``lowered``: many patterns share literals."""
 
     def span(self, pattern: ContentPattern) -> tuple[int, int] | None:
         """Where ``pattern`` first matches; asked once per card however many items share the pattern."""
         if pattern in self._spans:
             return self._spans[pattern]
-        found = self._spans[pattern] = pattern.span(self.text, self.lowered)
+        found = self._spans[pattern] = pattern.span(self.text, self.lowered, self._firsts)
         return found
 
     def index_of(self, offset: int) -> int:

@@ -17,6 +17,7 @@ inline flags) and texts where lower-casing is not enough (see
 
 from __future__ import annotations
 
+import heapq
 import importlib
 import re
 from collections.abc import Sequence
@@ -37,6 +38,9 @@ _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
 _CASE_EXTRAS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
 _WORD_BOUNDARY = "\\b"
 _MAX_CANDIDATES = 8
+_MAX_STARTS = 24
+"""Failed candidates from the literals a match starts with, after which the regex engine searches the rest."""
+_MIN_START = 2
 """Failed candidates after which the boundary is left to the regex engine: short alternatives ("gan", "vit")
 are found inside other words again and again, and each such candidate costs a match tried from Python."""
 
@@ -131,6 +135,64 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
     return groups
 
 
+def first_literals(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of the pattern starts with, or None if no such set is known.
+
+    Zero-width items (``\\b``, ``^``, lookarounds) consume nothing, so the
+    characters either side of them are adjacent in the match. Where the parse
+    holds anything unfamiliar the prefixes stop there, and with none left the
+    answer is None, which only costs the shortcut.
+    """
+    try:
+        found = _prefixes(list(_sre_parse.parse(source, flags)))
+    except Exception:  # noqa: BLE001 - a private parser's surprise must only cost the shortcut
+        return None
+    if found is None or any(not prefix for prefix, _ in found):
+        return None
+    return frozenset(prefix for prefix, _ in found)
+
+
+_MAX_PREFIXES = 64
+
+
+def _prefixes(items: Sequence[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
+    """(prefix, whole) pairs: every match of ``items`` starts with one of the prefixes, and is all of it if whole."""
+    result = {("", True)}
+    for op, arg in items:
+        element: set[tuple[str, bool]] | None
+        if op is _sre.LITERAL:
+            element = {(chr(arg), True)}
+        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            element = {("", True)}  # zero-width
+        elif op is _sre.BRANCH:
+            element = set()
+            for alternative in arg[1]:
+                found = _prefixes(list(alternative))
+                if found is None:
+                    element = None
+                    break
+                element.update(found)
+        elif op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # no inline flags
+            element = _prefixes(list(arg[-1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
+            found = _prefixes(list(arg[2]))
+            element = None if found is None else {(prefix, False) for prefix, _ in found}
+        elif op is _sre.IN and 0 < len(arg) <= 4 and all(kind is _sre.LITERAL for kind, _ in arg):
+            element = {(chr(value), True) for _, value in arg}
+        else:
+            element = None
+        if element is None:
+            return {(prefix, False) for prefix, _ in result}
+        grown = {(prefix, False) for prefix, whole in result if not whole}
+        grown.update((prefix + more, last) for prefix, whole in result if whole for more, last in element)
+        if len(grown) > _MAX_PREFIXES:
+            return {(prefix, False) for prefix, _ in result}
+        result = grown
+        if not any(whole for _, whole in result):
+            break
+    return result
+
+
 def _most_selective(groups: list[frozenset[str]]) -> frozenset[str] | None:
     return max(groups, key=lambda group: min(map(len, group))) if groups else None
 
@@ -151,7 +213,7 @@ def lowered_for_search(text: str) -> str | None:
 class ContentPattern:
     """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
 
-    __slots__ = ("_anchored", "_required", "_scan", "exact", "pattern")
+    __slots__ = ("_anchored", "_required", "_scan", "_starts", "exact", "pattern")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
@@ -159,6 +221,7 @@ class ContentPattern:
         self._anchored: re.Pattern[str] | None = None
         self._scan: re.Pattern[str] | None = None
         self._required: tuple[tuple[str, ...], ...] = ()
+        self._starts: tuple[str, ...] | None = None
         lowered = _lower_source(source)
         if lowered is None:
             return
@@ -168,6 +231,10 @@ class ContentPattern:
             # The rarest-looking group first (longest shortest literal): it rules most texts out soonest.
             groups = sorted(required_literals(lowered, case_sensitive), key=lambda g: -min(map(len, g)))
             self._required = tuple(tuple(sorted(group, key=len)) for group in groups)
+            starts = first_literals(lowered, case_sensitive)
+            # Single characters start too many candidates to be worth a match tried from Python each.
+            if starts is not None and min(map(len, starts)) >= _MIN_START:
+                self._starts = tuple(sorted(starts))
             # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
             # and read the rest of it each time (quadratic), where \b allows only the first.
             if (
@@ -179,21 +246,38 @@ class ContentPattern:
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
             self._anchored = self._scan = None
 
-    def span(self, text: str, lowered: str | None = None) -> tuple[int, int] | None:
+    def span(
+        self, text: str, lowered: str | None = None, firsts: dict[str, int] | None = None
+    ) -> tuple[int, int] | None:
         """Where the first match in ``text`` starts and ends, as ``re.search`` would say.
 
         ``lowered`` comes from :func:`lowered_for_search`, computed once by the
-        caller for all the patterns it runs over the same text.
+        caller for all the patterns it runs over the same text; ``firsts``, if
+        given, memoises where each literal first occurs in ``lowered`` for all
+        of them (many patterns share their literals).
         """
         if lowered is None or self._anchored is None:
             found = self.exact.search(text)
             return found.span() if found else None
-        for group in self._required:  # plain loops: a generator per group costs more than the test
-            for literal in group:
-                if literal in lowered:
-                    break
-            else:
-                return None
+        if firsts is None:
+            for group in self._required:  # plain loops: a generator per group costs more than the test
+                for literal in group:
+                    if literal in lowered:
+                        break
+                else:
+                    return None
+        else:
+            for group in self._required:
+                for literal in group:
+                    at = firsts.get(literal)
+                    if at is None:
+                        at = firsts[literal] = lowered.find(literal)
+                    if at >= 0:
+                        break
+                else:
+                    return None
+        if self._starts is not None:
+            return self._from_starts(lowered, firsts)
         if self._scan is None:
             found = self._anchored.search(lowered)
             return found.span() if found else None
@@ -209,6 +293,44 @@ class ContentPattern:
             pos = candidate.start() + 1
         # No match starts before pos (every place one could start was a candidate, and failed).
         found = anchored.search(lowered, pos)
+        return found.span() if found else None
+
+    def _from_starts(self, lowered: str, firsts: dict[str, int] | None) -> tuple[int, int] | None:
+        """The first match, tried only where one of the literals every match starts with occurs.
+
+        Exact: a match cannot start anywhere else, and the places are tried in
+        order, each as ``search`` would try it (``match`` at a position sees the
+        text before it, for ``\\b`` and lookbehinds).
+        """
+        assert self._starts is not None and self._anchored is not None
+        heap: list[tuple[int, str]] = []
+        for literal in self._starts:
+            at = firsts.get(literal) if firsts is not None else None
+            if at is None:
+                at = lowered.find(literal)
+                if firsts is not None:
+                    firsts[literal] = at
+            if at >= 0:
+                heap.append((at, literal))
+        if not heap:
+            return None
+        heapq.heapify(heap)
+        match, find = self._anchored.match, lowered.find
+        for _ in range(_MAX_STARTS):
+            at = heap[0][0]
+            found = match(lowered, at)
+            if found is not None:
+                return found.span()
+            while heap and heap[0][0] == at:  # every literal found here moves on to its next place
+                following = find(heap[0][1], at + 1)
+                if following < 0:
+                    heapq.heappop(heap)
+                else:
+                    heapq.heapreplace(heap, (following, heap[0][1]))
+            if not heap:
+                return None
+        # No match starts before heap[0][0]: every place before it where one could start was tried.
+        found = self._anchored.search(lowered, heap[0][0])
         return found.span() if found else None
 
     def __repr__(self) -> str:

@@ -10,7 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_modelcard.checklist import load_checklist
-from mkdocs_modelcard.patterns import ContentPattern, _lower_source, lowered_for_search, required_literals
+from mkdocs_modelcard.patterns import (
+    ContentPattern,
+    _lower_source,
+    first_literals,
+    lowered_for_search,
+    required_literals,
+)
 
 SAMPLES = [
     r"\bA100\b",
@@ -32,6 +38,10 @@ SAMPLES = [
     r"x?(?:F1|)Accuracy",
     r"(?=co2)c",
     r"b(?:ar){2,}",
+    r"\b(?:held[- ]?out|hold[- ]?out)\b",
+    r"(?:^|x)(?:co2|a1)",
+    r"\b(?:bar|(?<!x\s)param|f1(?:[- ]acc)?)s?\b",
+    r"(?:ba|co)+r?\b",
 ]
 # Single characters (including some whose lower case is longer, like "İ") and words the samples look for.
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "template_cards"
@@ -89,6 +99,35 @@ def test_required_literals(source: str, required: list[set[str]]) -> None:
     assert [set(group) for group in required_literals(source)] == required
 
 
+@pytest.mark.parametrize(
+    ("source", "starts"),
+    [
+        (r"\b(?:held[- ]?out|hold[- ]?out)\b", {"held", "hold"}),
+        (r"\b(?:accuracy|(?<!mixed\s)precision|f1(?:[- ]score)?)", {"accuracy", "precision", "f1"}),
+        (r"ab?c", {"a"}),
+        (r"(?:a|b)c+d", {"ac", "bc"}),
+        (r"(?:^|x)y", {"xy", "y"}),
+        (r"\bfoo|bar", {"foo", "bar"}),
+        (r"x?y", None),  # "x" is optional: this shortcut gives up rather than list both
+        (r"(?:^|\d)y", None),
+        (r"(?i:a)b", None),
+        (r"(unclosed", None),
+    ],
+)
+def test_first_literals(source: str, starts: set[str] | None) -> None:
+    assert first_literals(source) == (None if starts is None else frozenset(starts))
+
+
+def test_literal_positions_are_shared_between_patterns() -> None:
+    text = "Held-out F1 of 0.9; the hold out set.\nHeld out again"
+    lowered = lowered_for_search(text)
+    firsts: dict[str, int] = {}
+    for source in (r"\b(?:held[- ]?out|hold[- ]?out)\b", r"\bhold\s+out\s+set", r"\bf1\b", r"\bout\s+again"):
+        found = re.compile(source, re.IGNORECASE | re.MULTILINE).search(text)
+        assert ContentPattern(source, re.MULTILINE).span(text, lowered, firsts) == (found.span() if found else None)
+    assert firsts["held"] == 0
+
+
 def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
     corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "model-cards"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))]
@@ -102,6 +141,10 @@ def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
             for pattern in patterns:
                 found = pattern.exact.search(text)
                 assert pattern.span(text, lowered) == (found.span() if found else None), pattern
+            firsts: dict[str, int] = {}
+            for pattern in patterns:
+                found = pattern.exact.search(text)
+                assert pattern.span(text, lowered, firsts) == (found.span() if found else None), pattern
 
 
 def test_boundary_is_checked_where_the_shortcut_matches() -> None:
