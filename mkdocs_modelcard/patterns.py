@@ -149,7 +149,9 @@ def first_literals(source: str, flags: int = 0) -> frozenset[str] | None:
         return None
     if found is None or any(not prefix for prefix, _ in found):
         return None
-    return frozenset(prefix for prefix, _ in found)
+    prefixes = {prefix for prefix, _ in found}
+    # Where "f1-score" occurs, "f1" does: looking for the shorter alone finds the same places.
+    return frozenset(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
 
 
 _MAX_PREFIXES = 64
@@ -174,9 +176,12 @@ def _prefixes(items: Sequence[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
                 element.update(found)
         elif op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # no inline flags
             element = _prefixes(list(arg[-1]))
-        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
-            found = _prefixes(list(arg[2]))
-            element = None if found is None else {(prefix, False) for prefix, _ in found}
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, high, item = arg
+            found = _prefixes(list(item))
+            element = None if found is None else {(prefix, whole and high == 1) for prefix, whole in found}
+            if element is not None and low == 0:
+                element.add(("", True))  # left out: what follows starts the match
         elif op is _sre.IN and 0 < len(arg) <= 4 and all(kind is _sre.LITERAL for kind, _ in arg):
             element = {(chr(value), True) for _, value in arg}
         else:
