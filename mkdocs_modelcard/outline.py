@@ -447,7 +447,7 @@ class Outline:
 class Searchable:
     """A card's text as one string for the content patterns, one line of the card per line of text."""
 
-    __slots__ = ("_firsts", "_spans", "lowered", "text")
+    __slots__ = ("_backwards", "_firsts", "_spans", "lowered", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -455,12 +455,13 @@ class Searchable:
         self._spans: dict[ContentPattern, tuple[int, int] | None] = {}
         self._firsts: dict[str, int] = {}
         """Where each literal the patterns look for first occurs in ``lowered``: many patterns share literals."""
+        self._backwards = self.lowered[::-1] if self.lowered is not None else None
 
     def span(self, pattern: ContentPattern) -> tuple[int, int] | None:
         """Where ``pattern`` first matches; asked once per card however many items share the pattern."""
         if pattern in self._spans:
             return self._spans[pattern]
-        found = self._spans[pattern] = pattern.span(self.text, self.lowered, self._firsts)
+        found = self._spans[pattern] = pattern.span(self.text, self.lowered, self._firsts, self._backwards)
         return found
 
     def index_of(self, offset: int) -> int:
@@ -485,12 +486,16 @@ def _remove_all(patterns: tuple[ContentPattern, ...], text: str) -> str:
     """
     lines = text.count("\n")
     lowered = lowered_for_search(text)
+    backwards = lowered[::-1] if lowered is not None else None
+    firsts: dict[str, int] = {}  # literals' places in this text, shared by the patterns until one changes it
     for pattern in patterns:
-        if pattern.span(text, lowered) is None:
+        if pattern.span(text, lowered, firsts, backwards) is None:
             continue
         removed = pattern.exact.sub(" ", text)
         text = removed if removed.count("\n") == lines else pattern.exact.sub(_blank, text)
         lowered = lowered_for_search(text)
+        backwards = lowered[::-1] if lowered is not None else None
+        firsts = {}
     return text
 
 

@@ -27,9 +27,11 @@ from typing import Any
 try:  # Python 3.11 and later
     _sre_parse: Any = importlib.import_module("re._parser")
     _sre: Any = importlib.import_module("re._constants")
+    _sre_compile: Any = importlib.import_module("re._compiler")
 except ImportError:  # pragma: no cover - Python 3.9 and 3.10
     _sre_parse = importlib.import_module("sre_parse")
     _sre = importlib.import_module("sre_constants")
+    _sre_compile = importlib.import_module("sre_compile")
 
 # Escapes that name a character by number or name, inline flags and named groups: not safe to lower-case.
 _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
@@ -149,8 +151,11 @@ def first_literals(source: str, flags: int = 0) -> frozenset[str] | None:
         return None
     if found is None or any(not prefix for prefix, _ in found):
         return None
-    prefixes = {prefix for prefix, _ in found}
-    # Where "f1-score" occurs, "f1" does: looking for the shorter alone finds the same places.
+    return _shortest({prefix for prefix, _ in found})
+
+
+def _shortest(prefixes: set[str]) -> frozenset[str]:
+    """The prefixes no other one starts: where "f1-score" occurs, "f1" does, so it finds the same places."""
     return frozenset(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
 
 
@@ -198,6 +203,131 @@ def _prefixes(items: Sequence[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
     return result
 
 
+_MIRRORED_AT = {
+    _sre.AT_BOUNDARY: _sre.AT_BOUNDARY,
+    _sre.AT_NON_BOUNDARY: _sre.AT_NON_BOUNDARY,
+    _sre.AT_BEGINNING_STRING: _sre.AT_END_STRING,
+    _sre.AT_END_STRING: _sre.AT_BEGINNING_STRING,
+}
+# With MULTILINE, "^" (after a line break or at the start) read backwards is "$" (before one or at the end).
+_MIRRORED_LINE_AT = {_sre.AT_BEGINNING: _sre.AT_END, _sre.AT_END: _sre.AT_BEGINNING}
+_MAX_PIVOTS = 32
+"""Places tried for a pattern's pivot before the search is left to the regex engine."""
+
+
+def _reversed(items: Any, multiline: bool) -> list[tuple[Any, Any]] | None:
+    """The parse of a pattern that matches the reversed text wherever ``items`` matches the text.
+
+    Reading a regular expression backwards keeps which strings it matches;
+    ``\\b`` is the same either way, ``^`` and ``$`` swap (with MULTILINE), and
+    a lookahead becomes a lookbehind and the other way round. A zero-width
+    test that cannot be read backwards (a lookahead of varying width, "$"
+    without MULTILINE) is left out, so the result may match in more places,
+    never in fewer: enough for ruling a text out. Anything else
+    (backreferences, atomic groups, possessive repeats, inline flags) gives None.
+    """
+    out: list[tuple[Any, Any]] = []
+    for op, arg in reversed(list(items)):
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY):
+            out.append((op, arg))
+        elif op is _sre.AT:
+            mirrored = _MIRRORED_AT.get(arg)
+            if mirrored is None and multiline:
+                mirrored = _MIRRORED_LINE_AT.get(arg)
+            if mirrored is not None:
+                out.append((op, mirrored))
+            # else left out: without a zero-width test A matches in more places, never in fewer
+        elif op is _sre.BRANCH:
+            alternatives = []
+            for alternative in arg[1]:
+                found = _reversed(alternative, multiline)
+                if found is None:
+                    return None
+                alternatives.append(_sre_parse.SubPattern(alternative.state, found))
+            out.append((op, (None, alternatives)))
+        elif op is _sre.SUBPATTERN:
+            _, add, delete, content = arg
+            found = None if add or delete else _reversed(content, multiline)
+            if found is None:
+                return None
+            out.append((op, (None, 0, 0, _sre_parse.SubPattern(content.state, found))))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, high, content = arg
+            found = _reversed(content, multiline)
+            if found is None:
+                return None
+            out.append((op, (low, high, _sre_parse.SubPattern(content.state, found))))
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            direction, content = arg
+            found = _reversed(content, multiline)
+            if found is not None and (direction == -1 or len(set(content.getwidth())) == 1):
+                out.append((op, (-direction, _sre_parse.SubPattern(content.state, found))))
+            # else left out (a lookbehind must have a fixed width): A then matches in more places, never in fewer
+        else:
+            return None
+    return out
+
+
+def pivot(source: str, flags: int = 0) -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None:
+    """A split of the pattern into A and B such that every match is A's match then B's, B starting with a literal.
+
+    Returns (the literals B starts with, B, A reversed). A text in which no
+    place where B starts matching B is also the end of a match of A (read
+    backwards from there) holds no match at all. Where the split is not
+    known to be exact the answer is None.
+    """
+    try:
+        parsed = _sre_parse.parse(source, flags)
+        items = list(parsed)
+        if _has_references(items):
+            return None
+        multiline = bool(flags & re.MULTILINE)
+        splits: list[tuple[tuple[int, int, int], frozenset[str]]] = []
+        for split in range(1, len(items)):
+            found = _prefixes(items[split:])
+            if found is None or any(not prefix for prefix, _ in found):
+                continue
+            starts = _shortest({prefix for prefix, _ in found})
+            if min(map(len, starts)) >= _MIN_START:
+                splits.append(((min(map(len, starts)), -len(starts), -split), starts))
+        # The most selective literals first (longest shortest one, fewest), where A can be read backwards.
+        for (_, _, negative_split), chosen in sorted(splits, key=lambda entry: entry[0], reverse=True):
+            split = -negative_split
+            before = _reversed(items[:split], multiline)
+            if before is not None:
+                starts = chosen
+                break
+        else:
+            return None
+        state = parsed.state
+        backward = _sre_compile.compile(_sre_parse.SubPattern(state, before), flags)
+        forward = _sre_compile.compile(_sre_parse.SubPattern(state, items[split:]), flags)
+    except Exception:  # noqa: BLE001 - private modules: a surprise only costs the shortcut
+        return None
+    return tuple(sorted(starts)), forward, backward
+
+
+def _has_references(items: Any) -> bool:
+    """Whether a parse holds anything whose meaning depends on other parts (group references, conditions)."""
+    for op, arg in items:
+        if op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS) or op is getattr(_sre, "GROUPREF_IGNORE", None):
+            return True
+        if op is getattr(_sre, "ATOMIC_GROUP", None) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
+            return True
+        children: list[Any] = []
+        if op is _sre.BRANCH:
+            children = list(arg[1])
+        elif op is _sre.SUBPATTERN:
+            children = [arg[-1]]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            children = [arg[2]]
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            children = [arg[1]]
+        if any(_has_references(child) for child in children):
+            return True
+    return False
+
+
 def _most_selective(groups: list[frozenset[str]]) -> frozenset[str] | None:
     return max(groups, key=lambda group: min(map(len, group))) if groups else None
 
@@ -218,7 +348,7 @@ def lowered_for_search(text: str) -> str | None:
 class ContentPattern:
     """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
 
-    __slots__ = ("_anchored", "_required", "_scan", "_starts", "exact", "pattern")
+    __slots__ = ("_anchored", "_pivot", "_required", "_scan", "_starts", "exact", "pattern")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
@@ -227,6 +357,7 @@ class ContentPattern:
         self._scan: re.Pattern[str] | None = None
         self._required: tuple[tuple[str, ...], ...] = ()
         self._starts: tuple[str, ...] | None = None
+        self._pivot: tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None = None
         lowered = _lower_source(source)
         if lowered is None:
             return
@@ -240,6 +371,8 @@ class ContentPattern:
             # Single characters start too many candidates to be worth a match tried from Python each.
             if starts is not None and min(map(len, starts)) >= _MIN_START:
                 self._starts = tuple(sorted(starts))
+            else:
+                self._pivot = pivot(lowered, case_sensitive)
             # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
             # and read the rest of it each time (quadratic), where \b allows only the first.
             if (
@@ -252,14 +385,19 @@ class ContentPattern:
             self._anchored = self._scan = None
 
     def span(
-        self, text: str, lowered: str | None = None, firsts: dict[str, int] | None = None
+        self,
+        text: str,
+        lowered: str | None = None,
+        firsts: dict[str, int] | None = None,
+        backwards: str | None = None,
     ) -> tuple[int, int] | None:
         """Where the first match in ``text`` starts and ends, as ``re.search`` would say.
 
         ``lowered`` comes from :func:`lowered_for_search`, computed once by the
         caller for all the patterns it runs over the same text; ``firsts``, if
         given, memoises where each literal first occurs in ``lowered`` for all
-        of them (many patterns share their literals).
+        of them (many patterns share their literals), and ``backwards`` is
+        ``lowered[::-1]``, for ruling a pattern out around its pivot.
         """
         if lowered is None or self._anchored is None:
             found = self.exact.search(text)
@@ -283,6 +421,8 @@ class ContentPattern:
                     return None
         if self._starts is not None:
             return self._from_starts(lowered, firsts)
+        if self._pivot is not None and backwards is not None and not self._around_pivot(lowered, firsts, backwards):
+            return None
         if self._scan is None:
             found = self._anchored.search(lowered)
             return found.span() if found else None
@@ -299,6 +439,41 @@ class ContentPattern:
         # No match starts before pos (every place one could start was a candidate, and failed).
         found = anchored.search(lowered, pos)
         return found.span() if found else None
+
+    def _around_pivot(self, lowered: str, firsts: dict[str, int] | None, backwards: str) -> bool:
+        """False if the text surely holds no match: no place where B matches is where a match of A ends.
+
+        Every match is A's then B's (see :func:`pivot`), B's starting with one
+        of the pivot literals; A's is found by matching A reversed on the
+        reversed text, from the mirror of that place.
+        """
+        assert self._pivot is not None
+        starts, forward, backward = self._pivot
+        heap: list[tuple[int, str]] = []
+        for literal in starts:
+            at = firsts.get(literal) if firsts is not None else None
+            if at is None:
+                at = lowered.find(literal)
+                if firsts is not None:
+                    firsts[literal] = at
+            if at >= 0:
+                heap.append((at, literal))
+        heapq.heapify(heap)
+        size = len(lowered)
+        after, before, find = forward.match, backward.match, lowered.find
+        for _ in range(_MAX_PIVOTS):
+            if not heap:
+                return False
+            at = heap[0][0]
+            if after(lowered, at) is not None and before(backwards, size - at) is not None:
+                return True
+            while heap and heap[0][0] == at:
+                following = find(heap[0][1], at + 1)
+                if following < 0:
+                    heapq.heappop(heap)
+                else:
+                    heapq.heapreplace(heap, (following, heap[0][1]))
+        return bool(heap)
 
     def _from_starts(self, lowered: str, firsts: dict[str, int] | None) -> tuple[int, int] | None:
         """The first match, tried only where one of the literals every match starts with occurs.

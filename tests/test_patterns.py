@@ -42,11 +42,19 @@ SAMPLES = [
     r"(?:^|x)(?:co2|a1)",
     r"\b(?:bar|(?<!x\s)param|f1(?:[- ]acc)?)s?\b",
     r"(?:ba|co)+r?\b",
+    r"\b\d+(?:\.\d+)?[bk]\s+(?:param|co2)s?\b",
+    r"(?:^|(?<=[.!?]\s))[\s_-]*bar\s+(?:co2|a100)",
+    r"^[ \t]*x(?=.*%[ \t]*$).*?\b(?:bar|f1)\b",
+    r"(?<!\d)\d+\s*%\s+(?:accuracy|f1)$",
+    r"\S*\bbar[-_]?(?:co2|x)",
 ]
 # Single characters (including some whose lower case is longer, like "İ") and words the samples look for.
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "template_cards"
 TEXT = st.lists(
-    st.sampled_from([*"aAbBcCxXoOsS12 _.%-\n\\₂İßſKσςΣ", "A100", "F1 ", "co2", "Bar", "param", "Accuracy"]), max_size=30
+    st.sampled_from(
+        [*"aAbBcCxXoOsS12 _.%-\n\\₂İßſKσςΣ", "A100", "F1 ", "co2", "Bar", "param", "Accuracy", "7k ", ". ", "!"]
+    ),
+    max_size=30,
 ).map("".join)
 
 
@@ -59,8 +67,11 @@ def reference(pattern: str, text: str) -> tuple[int, int] | None:
 @given(st.sampled_from(SAMPLES), TEXT)
 def test_same_answer_as_ignorecase_search(pattern: str, text: str) -> None:
     compiled = ContentPattern(pattern, re.MULTILINE)
-    assert compiled.span(text, lowered_for_search(text)) == reference(pattern, text)
+    lowered = lowered_for_search(text)
+    assert compiled.span(text, lowered) == reference(pattern, text)
     assert compiled.span(text) == reference(pattern, text)
+    backwards = lowered[::-1] if lowered is not None else None
+    assert compiled.span(text, lowered, {}, backwards) == reference(pattern, text)
 
 
 def test_every_builtin_pattern_agrees_on_real_sentences() -> None:
@@ -148,9 +159,10 @@ def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
                 found = pattern.exact.search(text)
                 assert pattern.span(text, lowered) == (found.span() if found else None), pattern
             firsts: dict[str, int] = {}
+            backwards = lowered[::-1] if lowered is not None else None
             for pattern in patterns:
                 found = pattern.exact.search(text)
-                assert pattern.span(text, lowered, firsts) == (found.span() if found else None), pattern
+                assert pattern.span(text, lowered, firsts, backwards) == (found.span() if found else None), pattern
 
 
 def test_boundary_is_checked_where_the_shortcut_matches() -> None:
