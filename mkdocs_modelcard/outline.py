@@ -26,7 +26,7 @@ from typing import Any
 
 from .card import Card, Field, Line, Section
 from .checklist import Checklist, Detectors, Item
-from .patterns import ContentPattern, lowered_for_search
+from .patterns import ContentPattern, TextIndex, lowered_for_search
 from .text import alias_matcher, has_words, normalize, plain_text, truncate
 
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
@@ -447,21 +447,20 @@ class Outline:
 class Searchable:
     """A card's text as one string for the content patterns, one line of the card per line of text."""
 
-    __slots__ = ("_backwards", "_firsts", "_spans", "lowered", "text")
+    __slots__ = ("_index", "_spans", "lowered", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowered = lowered_for_search(text)  # shared by every content pattern
         self._spans: dict[ContentPattern, tuple[int, int] | None] = {}
-        self._firsts: dict[str, int] = {}
-        """Where each literal the patterns look for first occurs in ``lowered``: many patterns share literals."""
-        self._backwards = self.lowered[::-1] if self.lowered is not None else None
+        self._index = TextIndex(self.lowered) if self.lowered is not None else None
+        """Shared by every content pattern too: many of them look for the same literals."""
 
     def span(self, pattern: ContentPattern) -> tuple[int, int] | None:
         """Where ``pattern`` first matches; asked once per card however many items share the pattern."""
         if pattern in self._spans:
             return self._spans[pattern]
-        found = self._spans[pattern] = pattern.span(self.text, self.lowered, self._firsts, self._backwards)
+        found = self._spans[pattern] = pattern.span(self.text, self.lowered, self._index)
         return found
 
     def index_of(self, offset: int) -> int:
@@ -486,16 +485,14 @@ def _remove_all(patterns: tuple[ContentPattern, ...], text: str) -> str:
     """
     lines = text.count("\n")
     lowered = lowered_for_search(text)
-    backwards = lowered[::-1] if lowered is not None else None
-    firsts: dict[str, int] = {}  # literals' places in this text, shared by the patterns until one changes it
+    index = TextIndex(lowered) if lowered is not None else None  # shared until a pattern changes the text
     for pattern in patterns:
-        if pattern.span(text, lowered, firsts, backwards) is None:
+        if pattern.span(text, lowered, index) is None:
             continue
         removed = pattern.exact.sub(" ", text)
         text = removed if removed.count("\n") == lines else pattern.exact.sub(_blank, text)
         lowered = lowered_for_search(text)
-        backwards = lowered[::-1] if lowered is not None else None
-        firsts = {}
+        index = TextIndex(lowered) if lowered is not None else None
     return text
 
 

@@ -345,6 +345,49 @@ def lowered_for_search(text: str) -> str | None:
     return lowered
 
 
+_TOKENS_AFTER = 24
+"""Literals looked up in a text before its words are indexed: most of a card's literals are absent."""
+
+
+class TextIndex:
+    """What the patterns run over one lower-cased text share: where each literal first occurs, and more.
+
+    Most literals the patterns look for are absent from most cards, and
+    proving a literal absent reads the whole text. After a few look-ups the
+    text's distinct whitespace-separated words are joined into a shorter
+    string: a literal without whitespace can only occur inside one word, so
+    if it (or one of its words) is not in that string, it is not in the text.
+    """
+
+    __slots__ = ("_backwards", "_firsts", "_tokens", "lowered")
+
+    def __init__(self, lowered: str) -> None:
+        self.lowered = lowered
+        self._firsts: dict[str, int] = {}
+        self._tokens: str | None = None
+        self._backwards: str | None = None
+
+    def first(self, literal: str) -> int:
+        """``lowered.find(literal)``, memoised."""
+        found = self._firsts.get(literal)
+        if found is None:
+            tokens = self._tokens
+            if tokens is None and len(self._firsts) >= _TOKENS_AFTER:
+                tokens = self._tokens = "\n".join(set(self.lowered.split()))
+            if tokens is not None and any(word not in tokens for word in literal.split()):
+                found = -1
+            else:
+                found = self.lowered.find(literal)
+            self._firsts[literal] = found
+        return found
+
+    def backwards(self) -> str:
+        """The text reversed, for patterns read backwards."""
+        if self._backwards is None:
+            self._backwards = self.lowered[::-1]
+        return self._backwards
+
+
 class ContentPattern:
     """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
 
@@ -384,25 +427,17 @@ class ContentPattern:
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
             self._anchored = self._scan = None
 
-    def span(
-        self,
-        text: str,
-        lowered: str | None = None,
-        firsts: dict[str, int] | None = None,
-        backwards: str | None = None,
-    ) -> tuple[int, int] | None:
+    def span(self, text: str, lowered: str | None = None, index: TextIndex | None = None) -> tuple[int, int] | None:
         """Where the first match in ``text`` starts and ends, as ``re.search`` would say.
 
         ``lowered`` comes from :func:`lowered_for_search`, computed once by the
-        caller for all the patterns it runs over the same text; ``firsts``, if
-        given, memoises where each literal first occurs in ``lowered`` for all
-        of them (many patterns share their literals), and ``backwards`` is
-        ``lowered[::-1]``, for ruling a pattern out around its pivot.
+        caller for all the patterns it runs over the same text; ``index``, if
+        given, is a :class:`TextIndex` of ``lowered`` that those patterns share.
         """
         if lowered is None or self._anchored is None:
             found = self.exact.search(text)
             return found.span() if found else None
-        if firsts is None:
+        if index is None:
             for group in self._required:  # plain loops: a generator per group costs more than the test
                 for literal in group:
                     if literal in lowered:
@@ -410,18 +445,16 @@ class ContentPattern:
                 else:
                     return None
         else:
+            first = index.first
             for group in self._required:
                 for literal in group:
-                    at = firsts.get(literal)
-                    if at is None:
-                        at = firsts[literal] = lowered.find(literal)
-                    if at >= 0:
+                    if first(literal) >= 0:
                         break
                 else:
                     return None
         if self._starts is not None:
-            return self._from_starts(lowered, firsts)
-        if self._pivot is not None and backwards is not None and not self._around_pivot(lowered, firsts, backwards):
+            return self._from_starts(lowered, index)
+        if self._pivot is not None and index is not None and not self._around_pivot(index):
             return None
         if self._scan is None:
             found = self._anchored.search(lowered)
@@ -440,7 +473,7 @@ class ContentPattern:
         found = anchored.search(lowered, pos)
         return found.span() if found else None
 
-    def _around_pivot(self, lowered: str, firsts: dict[str, int] | None, backwards: str) -> bool:
+    def _around_pivot(self, index: TextIndex) -> bool:
         """False if the text surely holds no match: no place where B matches is where a match of A ends.
 
         Every match is A's then B's (see :func:`pivot`), B's starting with one
@@ -449,17 +482,11 @@ class ContentPattern:
         """
         assert self._pivot is not None
         starts, forward, backward = self._pivot
-        heap: list[tuple[int, str]] = []
-        for literal in starts:
-            at = firsts.get(literal) if firsts is not None else None
-            if at is None:
-                at = lowered.find(literal)
-                if firsts is not None:
-                    firsts[literal] = at
-            if at >= 0:
-                heap.append((at, literal))
+        lowered = index.lowered
+        heap = [(at, literal) for literal in starts if (at := index.first(literal)) >= 0]
         heapq.heapify(heap)
         size = len(lowered)
+        backwards = index.backwards()
         after, before, find = forward.match, backward.match, lowered.find
         for _ in range(_MAX_PIVOTS):
             if not heap:
@@ -475,7 +502,7 @@ class ContentPattern:
                     heapq.heapreplace(heap, (following, heap[0][1]))
         return bool(heap)
 
-    def _from_starts(self, lowered: str, firsts: dict[str, int] | None) -> tuple[int, int] | None:
+    def _from_starts(self, lowered: str, index: TextIndex | None) -> tuple[int, int] | None:
         """The first match, tried only where one of the literals every match starts with occurs.
 
         Exact: a match cannot start anywhere else, and the places are tried in
@@ -483,15 +510,8 @@ class ContentPattern:
         text before it, for ``\\b`` and lookbehinds).
         """
         assert self._starts is not None and self._anchored is not None
-        heap: list[tuple[int, str]] = []
-        for literal in self._starts:
-            at = firsts.get(literal) if firsts is not None else None
-            if at is None:
-                at = lowered.find(literal)
-                if firsts is not None:
-                    firsts[literal] = at
-            if at >= 0:
-                heap.append((at, literal))
+        first = index.first if index is not None else lowered.find
+        heap = [(at, literal) for literal in self._starts if (at := first(literal)) >= 0]
         if not heap:
             return None
         heapq.heapify(heap)

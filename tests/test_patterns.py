@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from mkdocs_modelcard.checklist import load_checklist
 from mkdocs_modelcard.patterns import (
     ContentPattern,
+    TextIndex,
     _lower_source,
     first_literals,
     lowered_for_search,
@@ -70,8 +71,8 @@ def test_same_answer_as_ignorecase_search(pattern: str, text: str) -> None:
     lowered = lowered_for_search(text)
     assert compiled.span(text, lowered) == reference(pattern, text)
     assert compiled.span(text) == reference(pattern, text)
-    backwards = lowered[::-1] if lowered is not None else None
-    assert compiled.span(text, lowered, {}, backwards) == reference(pattern, text)
+    index = TextIndex(lowered) if lowered is not None else None
+    assert compiled.span(text, lowered, index) == reference(pattern, text)
 
 
 def test_every_builtin_pattern_agrees_on_real_sentences() -> None:
@@ -138,11 +139,22 @@ def test_first_literals(source: str, starts: set[str] | None) -> None:
 def test_literal_positions_are_shared_between_patterns() -> None:
     text = "Held-out F1 of 0.9; the hold out set.\nHeld out again"
     lowered = lowered_for_search(text)
-    firsts: dict[str, int] = {}
+    assert lowered is not None
+    index = TextIndex(lowered)
     for source in (r"\b(?:held[- ]?out|hold[- ]?out)\b", r"\bhold\s+out\s+set", r"\bf1\b", r"\bout\s+again"):
         found = re.compile(source, re.IGNORECASE | re.MULTILINE).search(text)
-        assert ContentPattern(source, re.MULTILINE).span(text, lowered, firsts) == (found.span() if found else None)
-    assert firsts["held-out"] == 0
+        assert ContentPattern(source, re.MULTILINE).span(text, lowered, index) == (found.span() if found else None)
+    assert index.first("held-out") == 0
+
+
+def test_text_index_rules_literals_out_by_the_words_of_the_text() -> None:
+    text = "a held-out set of 1,000 rows\tand\nmore rows " * 3
+    index = TextIndex(text)
+    literals = ["held", "held-out", "out set", "rows and", "rows\tand", "1,000", "zz", "s\nm", "rows  ", " ", "held-in"]
+    for literal in literals * 10:  # past the look-ups after which the words are indexed
+        assert index.first(literal) == text.find(literal), literal
+        assert index.first(literal + "x") == text.find(literal + "x"), literal
+    assert index.backwards() == text[::-1]
 
 
 def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
@@ -158,11 +170,10 @@ def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
             for pattern in patterns:
                 found = pattern.exact.search(text)
                 assert pattern.span(text, lowered) == (found.span() if found else None), pattern
-            firsts: dict[str, int] = {}
-            backwards = lowered[::-1] if lowered is not None else None
+            index = TextIndex(lowered) if lowered is not None else None
             for pattern in patterns:
                 found = pattern.exact.search(text)
-                assert pattern.span(text, lowered, firsts, backwards) == (found.span() if found else None), pattern
+                assert pattern.span(text, lowered, index) == (found.span() if found else None), pattern
 
 
 def test_boundary_is_checked_where_the_shortcut_matches() -> None:
