@@ -159,7 +159,7 @@ def _shortest(prefixes: set[str]) -> frozenset[str]:
     return frozenset(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
 
 
-_MAX_PREFIXES = 64
+_MAX_PREFIXES = 256
 
 
 def _prefixes(items: Sequence[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
