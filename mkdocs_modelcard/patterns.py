@@ -345,53 +345,27 @@ def lowered_for_search(text: str) -> str | None:
     return lowered
 
 
-_TOKENS_AFTER = 24
-"""Literals looked up in a text before its words are indexed: most of a card's literals are absent."""
-
-
-_WORDS: dict[str, tuple[str, ...]] = {}
-
-
-def _words(literal: str) -> tuple[str, ...]:
-    """``literal.split()``, memoised: the literals are the checklist's, asked of every card."""
-    found = _WORDS.get(literal)
-    if found is None:
-        found = tuple(literal.split())
-        if len(_WORDS) < 100_000:
-            _WORDS[literal] = found
-    return found
-
-
 class TextIndex:
-    """What the patterns run over one lower-cased text share: where each literal first occurs, and more.
+    """What the patterns run over one lower-cased text share: where each literal first occurs, the reversed text.
 
-    Most literals the patterns look for are absent from most cards, and
-    proving a literal absent reads the whole text. After a few look-ups the
-    text's distinct whitespace-separated words are joined into a shorter
-    string: a literal without whitespace can only occur inside one word, so
-    if it (or one of its words) is not in that string, it is not in the text.
+    Many patterns look for the same literals ("model", "trained", metric
+    names), and proving one absent reads the whole text, so each is looked
+    for once per text.
     """
 
-    __slots__ = ("_backwards", "_firsts", "_tokens", "lowered")
+    __slots__ = ("_backwards", "firsts", "lowered")
 
     def __init__(self, lowered: str) -> None:
         self.lowered = lowered
-        self._firsts: dict[str, int] = {}
-        self._tokens: str | None = None
+        self.firsts: dict[str, int] = {}
+        """``lowered.find(literal)`` by literal, filled as the patterns ask."""
         self._backwards: str | None = None
 
     def first(self, literal: str) -> int:
         """``lowered.find(literal)``, memoised."""
-        found = self._firsts.get(literal)
+        found = self.firsts.get(literal)
         if found is None:
-            tokens = self._tokens
-            if tokens is None and len(self._firsts) >= _TOKENS_AFTER:
-                tokens = self._tokens = "\n".join(set(self.lowered.split()))
-            if tokens is not None and not all(map(tokens.__contains__, _words(literal))):
-                found = -1
-            else:
-                found = self.lowered.find(literal)
-            self._firsts[literal] = found
+            found = self.firsts[literal] = self.lowered.find(literal)
         return found
 
     def backwards(self) -> str:
@@ -399,6 +373,21 @@ class TextIndex:
         if self._backwards is None:
             self._backwards = self.lowered[::-1]
         return self._backwards
+
+
+def _places(literals: tuple[str, ...], lowered: str, index: TextIndex | None) -> list[tuple[int, str]]:
+    """(first place, literal) of each literal that occurs in ``lowered``."""
+    if index is None:
+        return [(where, literal) for literal in literals if (where := lowered.find(literal)) >= 0]
+    firsts = index.firsts
+    places = []
+    for literal in literals:
+        at = firsts.get(literal)
+        if at is None:
+            at = firsts[literal] = lowered.find(literal)
+        if at >= 0:
+            places.append((at, literal))
+    return places
 
 
 class ContentPattern:
@@ -458,10 +447,13 @@ class ContentPattern:
                 else:
                     return None
         else:
-            first = index.first
+            firsts = index.firsts  # index.first() inlined: this runs a few hundred times per text
             for group in self._required:
                 for literal in group:
-                    if first(literal) >= 0:
+                    at = firsts.get(literal)
+                    if at is None:
+                        at = firsts[literal] = lowered.find(literal)
+                    if at >= 0:
                         break
                 else:
                     return None
@@ -496,7 +488,7 @@ class ContentPattern:
         assert self._pivot is not None
         starts, forward, backward = self._pivot
         lowered = index.lowered
-        heap = [(at, literal) for literal in starts if (at := index.first(literal)) >= 0]
+        heap = _places(starts, lowered, index)
         heapq.heapify(heap)
         size = len(lowered)
         backwards = index.backwards()
@@ -523,8 +515,7 @@ class ContentPattern:
         text before it, for ``\\b`` and lookbehinds).
         """
         assert self._starts is not None and self._anchored is not None
-        first = index.first if index is not None else lowered.find
-        heap = [(at, literal) for literal in self._starts if (at := first(literal)) >= 0]
+        heap = _places(self._starts, lowered, index)
         if not heap:
             return None
         heapq.heapify(heap)
