@@ -375,6 +375,11 @@ class TextIndex:
         return self._backwards
 
 
+def _rank(literals: tuple[str, ...]) -> tuple[int, int]:
+    """How rare a set of literals looks: the longer its shortest literal, and the fewer, the rarer."""
+    return min(map(len, literals)), -len(literals)
+
+
 def _places(literals: tuple[str, ...], lowered: str, index: TextIndex | None) -> list[tuple[int, str]]:
     """(first place, literal) of each literal that occurs in ``lowered``."""
     if index is None:
@@ -416,8 +421,9 @@ class ContentPattern:
             # Single characters start too many candidates to be worth a match tried from Python each.
             if starts is not None and min(map(len, starts)) >= _MIN_START:
                 self._starts = tuple(sorted(starts))
-            else:
-                self._pivot = pivot(lowered, case_sensitive)
+            self._pivot = pivot(lowered, case_sensitive)
+            if self._pivot is not None and self._starts is not None and _rank(self._pivot[0]) <= _rank(self._starts):
+                self._pivot = None  # the literals a match starts with are as rare: trying them is all it takes
             # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
             # and read the rest of it each time (quadratic), where \b allows only the first.
             if (
@@ -457,10 +463,10 @@ class ContentPattern:
                         break
                 else:
                     return None
-        if self._starts is not None:
-            return self._from_starts(lowered, index)
         if self._pivot is not None and index is not None and not self._around_pivot(index):
             return None
+        if self._starts is not None:
+            return self._from_starts(lowered, index)
         if self._scan is None:
             found = self._anchored.search(lowered)
             return found.span() if found else None
