@@ -319,7 +319,7 @@ class Outline:
         """The text without code blocks: a variable named `preprocess` in a code block is no preprocessing."""
         if self._prose is None:
             lines = ["" if line.code else text for line, text in zip(self.card.lines, self._body_lines)]
-            self._prose = Searchable("\n".join(lines))
+            self._prose = Searchable("\n".join(lines), within=self.full)
         return self._prose
 
     def meaningful(self, text: str, min_words: int) -> bool:
@@ -451,9 +451,10 @@ class Searchable:
 
     __slots__ = ("_index", "_spans", "lowered", "text")
 
-    def __init__(self, text: str, indexes: _Indexes | None = None) -> None:
+    def __init__(self, text: str, indexes: _Indexes | None = None, within: Searchable | None = None) -> None:
+        """``within``: a text each of whose lines is this one's line or empty, whose index can tell what is absent."""
         self.text = text
-        self._index = (indexes or _Indexes()).of(text)
+        self._index: TextIndex | None = (indexes or _Indexes()).of(text, within.index if within is not None else None)
         """Shared by every content pattern: many of them look for the same literals."""
         self.lowered = self._index.lowered if self._index is not None else None
         self._spans: dict[ContentPattern, tuple[int, int] | None] = {}
@@ -464,6 +465,11 @@ class Searchable:
             return self._spans[pattern]
         found = self._spans[pattern] = pattern.span(self.text, self.lowered, self._index)
         return found
+
+    @property
+    def index(self) -> TextIndex | None:
+        """The literal index the content patterns share over this text."""
+        return self._index
 
     def index_of(self, offset: int) -> int:
         """Index (in the card's lines) of the line holding ``offset``; asked only of the few matches."""
@@ -488,11 +494,11 @@ class _Indexes:
         self.text: str | None = None
         self.index: TextIndex | None = None
 
-    def of(self, text: str) -> TextIndex | None:
+    def of(self, text: str, within: TextIndex | None = None) -> TextIndex | None:
         """The index of ``text`` (None where lower-casing is not enough to search it, see lowered_for_search)."""
         if text != self.text:
             lowered = lowered_for_search(text)
-            self.text, self.index = text, TextIndex(lowered) if lowered is not None else None
+            self.text, self.index = text, TextIndex(lowered, within) if lowered is not None else None
         return self.index
 
 

@@ -353,19 +353,26 @@ class TextIndex:
     for once per text.
     """
 
-    __slots__ = ("_backwards", "firsts", "lowered")
+    __slots__ = ("_backwards", "_within", "firsts", "lowered")
 
-    def __init__(self, lowered: str) -> None:
+    def __init__(self, lowered: str, within: TextIndex | None = None) -> None:
         self.lowered = lowered
         self.firsts: dict[str, int] = {}
         """``lowered.find(literal)`` by literal, filled as the patterns ask."""
         self._backwards: str | None = None
+        self._within = within
+        """An index of a text each of whose lines is this one's line or empty (the card's text and its prose):
+        what is on no line of that text is on none of this one."""
 
     def first(self, literal: str) -> int:
         """``lowered.find(literal)``, memoised."""
         found = self.firsts.get(literal)
         if found is None:
-            found = self.firsts[literal] = self.lowered.find(literal)
+            within = self._within
+            if within is not None and "\n" not in literal and within.firsts.get(literal) == -1:
+                found = self.firsts[literal] = -1
+            else:
+                found = self.firsts[literal] = self.lowered.find(literal)
         return found
 
     def backwards(self) -> str:
@@ -389,7 +396,7 @@ def _places(literals: tuple[str, ...], lowered: str, index: TextIndex | None) ->
     for literal in literals:
         at = firsts.get(literal)
         if at is None:
-            at = firsts[literal] = lowered.find(literal)
+            at = index.first(literal)
         if at >= 0:
             places.append((at, literal))
     return places
@@ -458,7 +465,7 @@ class ContentPattern:
                 for literal in group:
                     at = firsts.get(literal)
                     if at is None:
-                        at = firsts[literal] = lowered.find(literal)
+                        at = index.first(literal)
                     if at >= 0:
                         break
                 else:

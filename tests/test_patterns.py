@@ -155,6 +155,16 @@ def test_text_index_memoises_literals_and_the_reversed_text() -> None:
     assert index.backwards() == text[::-1]
 
 
+def test_an_index_within_another_takes_its_absent_literals() -> None:
+    full = "intro\ncode: x = model()\nmore text\n"
+    prose = "intro\n\nmore text\n"  # the code line emptied
+    outer = TextIndex(full)
+    inner = TextIndex(prose, outer)
+    for literal in ["zz", "model", "more", "o\n\nm", "intro\n"]:
+        outer.first(literal)
+        assert inner.first(literal) == prose.find(literal), literal
+
+
 def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
     corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "model-cards"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))]
