@@ -423,7 +423,8 @@ class ContentPattern:
             self._anchored = re.compile(lowered, case_sensitive)
             # The rarest-looking group first (longest shortest literal): it rules most texts out soonest.
             groups = sorted(required_literals(lowered, case_sensitive), key=lambda g: -min(map(len, g)))
-            self._required = tuple(tuple(sorted(group, key=len)) for group in groups)
+            # Shortest first, then alphabetically: the same order in every process, whatever the hash seed.
+            self._required = tuple(tuple(sorted(group, key=lambda lit: (len(lit), lit))) for group in groups)
             starts = first_literals(lowered, case_sensitive)
             # Single characters start too many candidates to be worth a match tried from Python each.
             if starts is not None and min(map(len, starts)) >= _MIN_START:
