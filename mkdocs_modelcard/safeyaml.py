@@ -32,25 +32,9 @@ class YAMLLimitError(yaml.MarkedYAMLError):
     """A document that is valid YAML but too big, too deep or self-referencing to use."""
 
 
-_RESOLVED: dict[tuple[str, Any], str] = {}
-"""Tag of each short plain scalar's text: front matter values ("en", "mit", "accuracy") recur across cards."""
-
-
 class _Loader(_Base):
     unique_keys = False
     lines: dict[int, int]
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
-        """The implicit tag of a node, memoised for scalars: it depends on nothing else without path resolvers."""
-        if kind is not yaml.ScalarNode or self.yaml_path_resolvers or len(value) > 100:
-            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-        key = (value, implicit)
-        found = _RESOLVED.get(key)
-        if found is None:
-            found = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
-            if len(_RESOLVED) < 20_000:
-                _RESOLVED[key] = found
-        return found
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
         """An integer too long to print is kept as its text: every later ``str()`` would fail."""
