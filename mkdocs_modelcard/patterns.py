@@ -40,7 +40,7 @@ _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
 _CASE_EXTRAS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
 _WORD_BOUNDARY = "\\b"
 _MAX_CANDIDATES = 8
-_MAX_STARTS = 64
+_MAX_STARTS = 128
 """Failed candidates from the literals a match starts with, after which the regex engine searches the rest."""
 _MIN_START = 2
 """Failed candidates after which the boundary is left to the regex engine: short alternatives ("gan", "vit")
@@ -211,7 +211,7 @@ _MIRRORED_AT = {
 }
 # With MULTILINE, "^" (after a line break or at the start) read backwards is "$" (before one or at the end).
 _MIRRORED_LINE_AT = {_sre.AT_BEGINNING: _sre.AT_END, _sre.AT_END: _sre.AT_BEGINNING}
-_MAX_PIVOTS = 64
+_MAX_PIVOTS = 128
 """Places tried for a pattern's pivot before the search is left to the regex engine."""
 
 
