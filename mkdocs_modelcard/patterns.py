@@ -395,8 +395,8 @@ def _places(literals: tuple[str, ...], lowered: str, index: TextIndex | None) ->
     places = []
     for literal in literals:
         at = firsts.get(literal)
-        if at is None:
-            at = index.first(literal)
+        if at is None:  # index.first() inlined where no outer index can answer
+            at = firsts[literal] = lowered.find(literal) if index._within is None else index.first(literal)
         if at >= 0:
             places.append((at, literal))
     return places
@@ -461,12 +461,12 @@ class ContentPattern:
                 else:
                     return None
         else:
-            firsts = index.firsts  # index.first() inlined: this runs a few hundred times per text
+            firsts, within = index.firsts, index._within  # index.first() inlined: runs hundreds of times per text
             for group in self._required:
                 for literal in group:
                     at = firsts.get(literal)
                     if at is None:
-                        at = index.first(literal)
+                        at = firsts[literal] = lowered.find(literal) if within is None else index.first(literal)
                     if at >= 0:
                         break
                 else:
