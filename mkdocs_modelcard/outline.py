@@ -26,7 +26,7 @@ from typing import Any
 
 from .card import Card, Field, Line, Section
 from .checklist import Checklist, Detectors, Item
-from .patterns import ContentPattern, lowered_for_search
+from .patterns import ContentPattern, TextIndex, lowered_for_search
 from .text import has_words, normalize, plain_text, truncate
 
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
@@ -304,7 +304,9 @@ class Outline:
             for item in field_items:
                 self.fields_for.setdefault(item.id, []).append(card_field)
         # Placeholders and stock sentences go in one pass over the whole card per pattern.
-        texts = _remove_all(checklist.placeholder_parts, "\n".join(line.text for line in card.lines)).split("\n")
+        indexes = _Indexes()  # the card's text mostly goes through the removals unchanged: one index for all
+        joined = "\n".join(line.text for line in card.lines)
+        texts = _remove_all(checklist.placeholder_parts, joined, indexes).split("\n")
         own: dict[int, str] = {}  # what a field or table header line contributes, by index
         for index, line in enumerate(card.lines):
             if line.number in headers:
@@ -317,7 +319,7 @@ class Outline:
                     # An unfilled "- **Fine-tuned from model:** [More Information Needed]" is template
                     # scaffolding: its label must not feed the patterns either.
                     texts[index] = ""
-        body = _remove_all(checklist.stock_parts, "\n".join(texts))
+        body = _remove_all(checklist.stock_parts, "\n".join(texts), indexes)
         self.numbers = [line.number for line in card.lines]
 
         def cleaned(lines: list[str]) -> dict[int, str]:
@@ -325,11 +327,11 @@ class Outline:
             return {number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, lines))}
 
         # "See the paper." is no result, but it is the paper: items with links read the text with pointers.
-        pointed = _remove_all(checklist.pointer_parts, body) if checklist.pointer_parts else body
+        pointed = _remove_all(checklist.pointer_parts, body, indexes) if checklist.pointer_parts else body
         self.linked = Searchable(body) if pointed != body else None
         self.cleaned_linked = cleaned(body.split("\n")) if self.linked is not None else None
         self._body_lines = pointed.split("\n")
-        self.full = Searchable(pointed)
+        self.full = Searchable(pointed, indexes)
         self._prose = None if any(line.code for line in card.lines) else self.full
         self.cleaned = cleaned(self._body_lines)
 
@@ -338,7 +340,7 @@ class Outline:
         """The text without code blocks: a variable named `preprocess` in a code block is no preprocessing."""
         if self._prose is None:
             lines = ["" if line.code else text for line, text in zip(self.card.lines, self._body_lines)]
-            self._prose = Searchable("\n".join(lines))
+            self._prose = Searchable("\n".join(lines), within=self.full)
         return self._prose
 
     def meaningful(self, text: str, min_words: int) -> bool:
@@ -468,19 +470,27 @@ class Outline:
 class Searchable:
     """A card's text as one string for the content patterns, one line of the card per line of text."""
 
-    __slots__ = ("_spans", "lowered", "text")
+    __slots__ = ("_index", "_spans", "lowered", "text")
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, indexes: _Indexes | None = None, within: Searchable | None = None) -> None:
+        """``within``: a text each of whose lines is this one's line or empty, whose index can tell what is absent."""
         self.text = text
-        self.lowered = lowered_for_search(text)  # shared by every content pattern
+        self._index: TextIndex | None = (indexes or _Indexes()).of(text, within.index if within is not None else None)
+        """Shared by every content pattern: many of them look for the same literals."""
+        self.lowered = self._index.lowered if self._index is not None else None
         self._spans: dict[ContentPattern, tuple[int, int] | None] = {}
 
     def span(self, pattern: ContentPattern) -> tuple[int, int] | None:
         """Where ``pattern`` first matches; asked once per card however many items share the pattern."""
         if pattern in self._spans:
             return self._spans[pattern]
-        found = self._spans[pattern] = pattern.span(self.text, self.lowered)
+        found = self._spans[pattern] = pattern.span(self.text, self.lowered, self._index)
         return found
+
+    @property
+    def index(self) -> TextIndex | None:
+        """The literal index the content patterns share over this text."""
+        return self._index
 
     def index_of(self, offset: int) -> int:
         """Index (in the card's lines) of the line holding ``offset``; asked only of the few matches."""
@@ -513,20 +523,40 @@ def _without_tags(text: str) -> str:
     return _TAG.sub(" ", text) if "<" in text else text
 
 
-def _remove_all(patterns: tuple[ContentPattern, ...], text: str) -> str:
+class _Indexes:
+    """The :class:`TextIndex` of the latest text asked for: the same text gets the same index."""
+
+    __slots__ = ("index", "text")
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.index: TextIndex | None = None
+
+    def of(self, text: str, within: TextIndex | None = None) -> TextIndex | None:
+        """The index of ``text`` (None where lower-casing is not enough to search it, see lowered_for_search)."""
+        if text != self.text:
+            lowered = lowered_for_search(text)
+            self.text, self.index = text, TextIndex(lowered, within) if lowered is not None else None
+        return self.index
+
+
+def _remove_all(patterns: tuple[ContentPattern, ...], text: str, indexes: _Indexes | None = None) -> str:
     """Replace every match of each pattern with a space, keeping the line breaks a match spans.
 
     Most placeholders are absent from most cards: the fast search rules a
-    pattern out before the slower case-insensitive substitution runs.
+    pattern out before the slower case-insensitive substitution runs. The
+    literals looked up are remembered in ``indexes`` for as long as the text
+    stays the same, for the next removals and the searches after them.
     """
+    indexes = indexes or _Indexes()
     lines = text.count("\n")
-    lowered = lowered_for_search(text)
+    index = indexes.of(text)
     for pattern in patterns:
-        if pattern.span(text, lowered) is None:
+        if pattern.span(text, index.lowered if index is not None else None, index) is None:
             continue
         removed = pattern.exact.sub(" ", text)
         text = removed if removed.count("\n") == lines else pattern.exact.sub(_blank, text)
-        lowered = lowered_for_search(text)
+        index = indexes.of(text)
     return text
 
 

@@ -17,6 +17,7 @@ inline flags) and texts where lower-casing is not enough (see
 
 from __future__ import annotations
 
+import heapq
 import importlib
 import re
 from collections.abc import Sequence
@@ -26,9 +27,11 @@ from typing import Any
 try:  # Python 3.11 and later
     _sre_parse: Any = importlib.import_module("re._parser")
     _sre: Any = importlib.import_module("re._constants")
+    _sre_compile: Any = importlib.import_module("re._compiler")
 except ImportError:  # pragma: no cover - Python 3.9 and 3.10
     _sre_parse = importlib.import_module("sre_parse")
     _sre = importlib.import_module("sre_constants")
+    _sre_compile = importlib.import_module("sre_compile")
 
 # Escapes that name a character by number or name, inline flags and named groups: not safe to lower-case.
 _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
@@ -37,6 +40,9 @@ _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
 _CASE_EXTRAS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
 _WORD_BOUNDARY = "\\b"
 _MAX_CANDIDATES = 8
+_MAX_STARTS = 128
+"""Failed candidates from the literals a match starts with, after which the regex engine searches the rest."""
+_MIN_START = 2
 """Failed candidates after which the boundary is left to the regex engine: short alternatives ("gan", "vit")
 are found inside other words again and again, and each such candidate costs a match tried from Python."""
 
@@ -131,6 +137,197 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
     return groups
 
 
+def first_literals(source: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of the pattern starts with, or None if no such set is known.
+
+    Zero-width items (``\\b``, ``^``, lookarounds) consume nothing, so the
+    characters either side of them are adjacent in the match. Where the parse
+    holds anything unfamiliar the prefixes stop there, and with none left the
+    answer is None, which only costs the shortcut.
+    """
+    try:
+        found = _prefixes(list(_sre_parse.parse(source, flags)))
+    except Exception:  # noqa: BLE001 - a private parser's surprise must only cost the shortcut
+        return None
+    if found is None or any(not prefix for prefix, _ in found):
+        return None
+    return _shortest({prefix for prefix, _ in found})
+
+
+def _shortest(prefixes: set[str]) -> frozenset[str]:
+    """The prefixes no other one starts: where "f1-score" occurs, "f1" does, so it finds the same places."""
+    return frozenset(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
+
+
+_MAX_PREFIXES = 256
+
+
+def _prefixes(items: Sequence[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
+    """(prefix, whole) pairs: every match of ``items`` starts with one of the prefixes, and is all of it if whole."""
+    result = {("", True)}
+    for op, arg in items:
+        element: set[tuple[str, bool]] | None
+        if op is _sre.LITERAL:
+            element = {(chr(arg), True)}
+        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            element = {("", True)}  # zero-width
+        elif op is _sre.BRANCH:
+            element = set()
+            for alternative in arg[1]:
+                found = _prefixes(list(alternative))
+                if found is None:
+                    element = None
+                    break
+                element.update(found)
+        elif op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # no inline flags
+            element = _prefixes(list(arg[-1]))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, high, item = arg
+            found = _prefixes(list(item))
+            element = None if found is None else {(prefix, whole and high == 1) for prefix, whole in found}
+            if element is not None and low == 0:
+                element.add(("", True))  # left out: what follows starts the match
+        elif op is _sre.IN and 0 < len(arg) <= 4 and all(kind is _sre.LITERAL for kind, _ in arg):
+            element = {(chr(value), True) for _, value in arg}
+        else:
+            element = None
+        if element is None:
+            return {(prefix, False) for prefix, _ in result}
+        grown = {(prefix, False) for prefix, whole in result if not whole}
+        grown.update((prefix + more, last) for prefix, whole in result if whole for more, last in element)
+        if len(grown) > _MAX_PREFIXES:
+            return {(prefix, False) for prefix, _ in result}
+        result = grown
+        if not any(whole for _, whole in result):
+            break
+    return result
+
+
+_MIRRORED_AT = {
+    _sre.AT_BOUNDARY: _sre.AT_BOUNDARY,
+    _sre.AT_NON_BOUNDARY: _sre.AT_NON_BOUNDARY,
+    _sre.AT_BEGINNING_STRING: _sre.AT_END_STRING,
+    _sre.AT_END_STRING: _sre.AT_BEGINNING_STRING,
+}
+# With MULTILINE, "^" (after a line break or at the start) read backwards is "$" (before one or at the end).
+_MIRRORED_LINE_AT = {_sre.AT_BEGINNING: _sre.AT_END, _sre.AT_END: _sre.AT_BEGINNING}
+_MAX_PIVOTS = 128
+"""Places tried for a pattern's pivot before the search is left to the regex engine."""
+
+
+def _reversed(items: Any, multiline: bool) -> list[tuple[Any, Any]] | None:
+    """The parse of a pattern that matches the reversed text wherever ``items`` matches the text.
+
+    Reading a regular expression backwards keeps which strings it matches;
+    ``\\b`` is the same either way, ``^`` and ``$`` swap (with MULTILINE), and
+    a lookahead becomes a lookbehind and the other way round. A zero-width
+    test that cannot be read backwards (a lookahead of varying width, "$"
+    without MULTILINE) is left out, so the result may match in more places,
+    never in fewer: enough for ruling a text out. Anything else
+    (backreferences, atomic groups, possessive repeats, inline flags) gives None.
+    """
+    out: list[tuple[Any, Any]] = []
+    for op, arg in reversed(list(items)):
+        if op in (_sre.LITERAL, _sre.NOT_LITERAL, _sre.IN, _sre.ANY):
+            out.append((op, arg))
+        elif op is _sre.AT:
+            mirrored = _MIRRORED_AT.get(arg)
+            if mirrored is None and multiline:
+                mirrored = _MIRRORED_LINE_AT.get(arg)
+            if mirrored is not None:
+                out.append((op, mirrored))
+            # else left out: without a zero-width test A matches in more places, never in fewer
+        elif op is _sre.BRANCH:
+            alternatives = []
+            for alternative in arg[1]:
+                found = _reversed(alternative, multiline)
+                if found is None:
+                    return None
+                alternatives.append(_sre_parse.SubPattern(alternative.state, found))
+            out.append((op, (None, alternatives)))
+        elif op is _sre.SUBPATTERN:
+            _, add, delete, content = arg
+            found = None if add or delete else _reversed(content, multiline)
+            if found is None:
+                return None
+            out.append((op, (None, 0, 0, _sre_parse.SubPattern(content.state, found))))
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            low, high, content = arg
+            found = _reversed(content, multiline)
+            if found is None:
+                return None
+            out.append((op, (low, high, _sre_parse.SubPattern(content.state, found))))
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            direction, content = arg
+            found = _reversed(content, multiline)
+            if found is not None and (direction == -1 or len(set(content.getwidth())) == 1):
+                out.append((op, (-direction, _sre_parse.SubPattern(content.state, found))))
+            # else left out (a lookbehind must have a fixed width): A then matches in more places, never in fewer
+        else:
+            return None
+    return out
+
+
+def pivot(source: str, flags: int = 0) -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None:
+    """A split of the pattern into A and B such that every match is A's match then B's, B starting with a literal.
+
+    Returns (the literals B starts with, B, A reversed). A text in which no
+    place where B starts matching B is also the end of a match of A (read
+    backwards from there) holds no match at all. Where the split is not
+    known to be exact the answer is None.
+    """
+    try:
+        parsed = _sre_parse.parse(source, flags)
+        items = list(parsed)
+        if _has_references(items):
+            return None
+        multiline = bool(flags & re.MULTILINE)
+        splits: list[tuple[tuple[int, int, int], frozenset[str]]] = []
+        for split in range(1, len(items)):
+            found = _prefixes(items[split:])
+            if found is None or any(not prefix for prefix, _ in found):
+                continue
+            starts = _shortest({prefix for prefix, _ in found})
+            if min(map(len, starts)) >= _MIN_START:
+                splits.append(((min(map(len, starts)), -len(starts), -split), starts))
+        # The most selective literals first (longest shortest one, fewest), where A can be read backwards.
+        for (_, _, negative_split), chosen in sorted(splits, key=lambda entry: entry[0], reverse=True):
+            split = -negative_split
+            before = _reversed(items[:split], multiline)
+            if before is not None:
+                starts = chosen
+                break
+        else:
+            return None
+        state = parsed.state
+        backward = _sre_compile.compile(_sre_parse.SubPattern(state, before), flags)
+        forward = _sre_compile.compile(_sre_parse.SubPattern(state, items[split:]), flags)
+    except Exception:  # noqa: BLE001 - private modules: a surprise only costs the shortcut
+        return None
+    return tuple(sorted(starts)), forward, backward
+
+
+def _has_references(items: Any) -> bool:
+    """Whether a parse holds anything whose meaning depends on other parts (group references, conditions)."""
+    for op, arg in items:
+        if op in (_sre.GROUPREF, _sre.GROUPREF_EXISTS) or op is getattr(_sre, "GROUPREF_IGNORE", None):
+            return True
+        if op is getattr(_sre, "ATOMIC_GROUP", None) or op is getattr(_sre, "POSSESSIVE_REPEAT", None):
+            return True
+        children: list[Any] = []
+        if op is _sre.BRANCH:
+            children = list(arg[1])
+        elif op is _sre.SUBPATTERN:
+            children = [arg[-1]]
+        elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
+            children = [arg[2]]
+        elif op in (_sre.ASSERT, _sre.ASSERT_NOT):
+            children = [arg[1]]
+        if any(_has_references(child) for child in children):
+            return True
+    return False
+
+
 def _most_selective(groups: list[frozenset[str]]) -> frozenset[str] | None:
     return max(groups, key=lambda group: min(map(len, group))) if groups else None
 
@@ -148,10 +345,67 @@ def lowered_for_search(text: str) -> str | None:
     return lowered
 
 
+class TextIndex:
+    """What the patterns run over one lower-cased text share: where each literal first occurs, the reversed text.
+
+    Many patterns look for the same literals ("model", "trained", metric
+    names), and proving one absent reads the whole text, so each is looked
+    for once per text.
+    """
+
+    __slots__ = ("_backwards", "_within", "firsts", "lowered")
+
+    def __init__(self, lowered: str, within: TextIndex | None = None) -> None:
+        self.lowered = lowered
+        self.firsts: dict[str, int] = {}
+        """``lowered.find(literal)`` by literal, filled as the patterns ask."""
+        self._backwards: str | None = None
+        self._within = within
+        """An index of a text each of whose lines is this one's line or empty (the card's text and its prose):
+        what is on no line of that text is on none of this one."""
+
+    def first(self, literal: str) -> int:
+        """``lowered.find(literal)``, memoised."""
+        found = self.firsts.get(literal)
+        if found is None:
+            within = self._within
+            if within is not None and "\n" not in literal and within.firsts.get(literal) == -1:
+                found = self.firsts[literal] = -1
+            else:
+                found = self.firsts[literal] = self.lowered.find(literal)
+        return found
+
+    def backwards(self) -> str:
+        """The text reversed, for patterns read backwards."""
+        if self._backwards is None:
+            self._backwards = self.lowered[::-1]
+        return self._backwards
+
+
+def _rank(literals: tuple[str, ...]) -> tuple[int, int]:
+    """How rare a set of literals looks: the longer its shortest literal, and the fewer, the rarer."""
+    return min(map(len, literals)), -len(literals)
+
+
+def _places(literals: tuple[str, ...], lowered: str, index: TextIndex | None) -> list[tuple[int, str]]:
+    """(first place, literal) of each literal that occurs in ``lowered``."""
+    if index is None:
+        return [(where, literal) for literal in literals if (where := lowered.find(literal)) >= 0]
+    firsts = index.firsts
+    places = []
+    for literal in literals:
+        at = firsts.get(literal)
+        if at is None:  # index.first() inlined where no outer index can answer
+            at = firsts[literal] = lowered.find(literal) if index._within is None else index.first(literal)
+        if at >= 0:
+            places.append((at, literal))
+    return places
+
+
 class ContentPattern:
     """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
 
-    __slots__ = ("_anchored", "_required", "_scan", "exact", "pattern")
+    __slots__ = ("_anchored", "_pivot", "_required", "_scan", "_starts", "exact", "pattern")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
@@ -159,6 +413,8 @@ class ContentPattern:
         self._anchored: re.Pattern[str] | None = None
         self._scan: re.Pattern[str] | None = None
         self._required: tuple[tuple[str, ...], ...] = ()
+        self._starts: tuple[str, ...] | None = None
+        self._pivot: tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None = None
         lowered = _lower_source(source)
         if lowered is None:
             return
@@ -167,7 +423,15 @@ class ContentPattern:
             self._anchored = re.compile(lowered, case_sensitive)
             # The rarest-looking group first (longest shortest literal): it rules most texts out soonest.
             groups = sorted(required_literals(lowered, case_sensitive), key=lambda g: -min(map(len, g)))
-            self._required = tuple(tuple(sorted(group, key=len)) for group in groups)
+            # Shortest first, then alphabetically: the same order in every process, whatever the hash seed.
+            self._required = tuple(tuple(sorted(group, key=lambda lit: (len(lit), lit))) for group in groups)
+            starts = first_literals(lowered, case_sensitive)
+            # Single characters start too many candidates to be worth a match tried from Python each.
+            if starts is not None and min(map(len, starts)) >= _MIN_START:
+                self._starts = tuple(sorted(starts))
+            self._pivot = pivot(lowered, case_sensitive)
+            if self._pivot is not None and self._starts is not None and _rank(self._pivot[0]) <= _rank(self._starts):
+                self._pivot = None  # the literals a match starts with are as rare: trying them is all it takes
             # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
             # and read the rest of it each time (quadratic), where \b allows only the first.
             if (
@@ -179,21 +443,38 @@ class ContentPattern:
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
             self._anchored = self._scan = None
 
-    def span(self, text: str, lowered: str | None = None) -> tuple[int, int] | None:
+    def span(self, text: str, lowered: str | None = None, index: TextIndex | None = None) -> tuple[int, int] | None:
         """Where the first match in ``text`` starts and ends, as ``re.search`` would say.
 
         ``lowered`` comes from :func:`lowered_for_search`, computed once by the
-        caller for all the patterns it runs over the same text.
+        caller for all the patterns it runs over the same text; ``index``, if
+        given, is a :class:`TextIndex` of ``lowered`` that those patterns share.
         """
         if lowered is None or self._anchored is None:
             found = self.exact.search(text)
             return found.span() if found else None
-        for group in self._required:  # plain loops: a generator per group costs more than the test
-            for literal in group:
-                if literal in lowered:
-                    break
-            else:
-                return None
+        if index is None:
+            for group in self._required:  # plain loops: a generator per group costs more than the test
+                for literal in group:
+                    if literal in lowered:
+                        break
+                else:
+                    return None
+        else:
+            firsts, within = index.firsts, index._within  # index.first() inlined: runs hundreds of times per text
+            for group in self._required:
+                for literal in group:
+                    at = firsts.get(literal)
+                    if at is None:
+                        at = firsts[literal] = lowered.find(literal) if within is None else index.first(literal)
+                    if at >= 0:
+                        break
+                else:
+                    return None
+        if self._pivot is not None and index is not None and not self._around_pivot(index):
+            return None
+        if self._starts is not None:
+            return self._from_starts(lowered, index)
         if self._scan is None:
             found = self._anchored.search(lowered)
             return found.span() if found else None
@@ -209,6 +490,65 @@ class ContentPattern:
             pos = candidate.start() + 1
         # No match starts before pos (every place one could start was a candidate, and failed).
         found = anchored.search(lowered, pos)
+        return found.span() if found else None
+
+    def _around_pivot(self, index: TextIndex) -> bool:
+        """False if the text surely holds no match: no place where B matches is where a match of A ends.
+
+        Every match is A's then B's (see :func:`pivot`), B's starting with one
+        of the pivot literals; A's is found by matching A reversed on the
+        reversed text, from the mirror of that place.
+        """
+        assert self._pivot is not None
+        starts, forward, backward = self._pivot
+        lowered = index.lowered
+        heap = _places(starts, lowered, index)
+        heapq.heapify(heap)
+        size = len(lowered)
+        backwards = index.backwards()
+        after, before, find = forward.match, backward.match, lowered.find
+        for _ in range(_MAX_PIVOTS):
+            if not heap:
+                return False
+            at = heap[0][0]
+            if after(lowered, at) is not None and before(backwards, size - at) is not None:
+                return True
+            while heap and heap[0][0] == at:
+                following = find(heap[0][1], at + 1)
+                if following < 0:
+                    heapq.heappop(heap)
+                else:
+                    heapq.heapreplace(heap, (following, heap[0][1]))
+        return bool(heap)
+
+    def _from_starts(self, lowered: str, index: TextIndex | None) -> tuple[int, int] | None:
+        """The first match, tried only where one of the literals every match starts with occurs.
+
+        Exact: a match cannot start anywhere else, and the places are tried in
+        order, each as ``search`` would try it (``match`` at a position sees the
+        text before it, for ``\\b`` and lookbehinds).
+        """
+        assert self._starts is not None and self._anchored is not None
+        heap = _places(self._starts, lowered, index)
+        if not heap:
+            return None
+        heapq.heapify(heap)
+        match, find = self._anchored.match, lowered.find
+        for _ in range(_MAX_STARTS):
+            at = heap[0][0]
+            found = match(lowered, at)
+            if found is not None:
+                return found.span()
+            while heap and heap[0][0] == at:  # every literal found here moves on to its next place
+                following = find(heap[0][1], at + 1)
+                if following < 0:
+                    heapq.heappop(heap)
+                else:
+                    heapq.heapreplace(heap, (following, heap[0][1]))
+            if not heap:
+                return None
+        # No match starts before heap[0][0]: every place before it where one could start was tried.
+        found = self._anchored.search(lowered, heap[0][0])
         return found.span() if found else None
 
     def __repr__(self) -> str:

@@ -71,6 +71,32 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 
 
+def _within_limits_as_tree(root: yaml.Node) -> bool:
+    """Whether a document without anchors is within the limits: then every node is a value of its own.
+
+    Without an anchor nothing can be an alias, so the graph is a tree: the
+    values it stands for are its nodes, and no walk needs to remember which it
+    has seen. A document over a limit is left to :func:`_check`, which says where.
+    """
+    count = 0
+    stack: list[tuple[yaml.Node, int]] = [(root, 1)]
+    pop, push = stack.pop, stack.append
+    while stack:
+        node, depth = pop()
+        count += 1
+        if depth > MAX_DEPTH or count > MAX_VALUES:
+            return False
+        value = node.value
+        if isinstance(node, yaml.MappingNode):
+            for key, item in value:
+                push((key, depth + 1))
+                push((item, depth + 1))
+        elif isinstance(node, yaml.SequenceNode):
+            for item in value:
+                push((item, depth + 1))
+    return True
+
+
 def _check(root: yaml.Node) -> None:
     """Count the values the graph stands for and its depth, without recursion and without expanding aliases."""
     sizes: dict[int, int] = {}
@@ -122,7 +148,8 @@ def load(text: str, *, unique_keys: bool = False, lines: dict[int, int] | None =
             raise YAMLLimitError(None, None, f"values are nested more than {MAX_DEPTH} deep", None) from exc
         if node is None:
             return None
-        _check(node)  # construction recurses once per level, which this has bounded
+        if "&" in text or not _within_limits_as_tree(node):
+            _check(node)  # construction recurses once per level, which this has bounded
         return loader.construct_document(node)
     finally:
         loader.dispose()

@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mkdocs_modelcard.checklist import load_checklist
-from mkdocs_modelcard.patterns import ContentPattern, _lower_source, lowered_for_search, required_literals
+from mkdocs_modelcard.patterns import (
+    ContentPattern,
+    TextIndex,
+    _lower_source,
+    first_literals,
+    lowered_for_search,
+    required_literals,
+)
 
 SAMPLES = [
     r"\bA100\b",
@@ -32,11 +39,23 @@ SAMPLES = [
     r"x?(?:F1|)Accuracy",
     r"(?=co2)c",
     r"b(?:ar){2,}",
+    r"\b(?:held[- ]?out|hold[- ]?out)\b",
+    r"(?:^|x)(?:co2|a1)",
+    r"\b(?:bar|(?<!x\s)param|f1(?:[- ]acc)?)s?\b",
+    r"(?:ba|co)+r?\b",
+    r"\b\d+(?:\.\d+)?[bk]\s+(?:param|co2)s?\b",
+    r"(?:^|(?<=[.!?]\s))[\s_-]*bar\s+(?:co2|a100)",
+    r"^[ \t]*x(?=.*%[ \t]*$).*?\b(?:bar|f1)\b",
+    r"(?<!\d)\d+\s*%\s+(?:accuracy|f1)$",
+    r"\S*\bbar[-_]?(?:co2|x)",
 ]
 # Single characters (including some whose lower case is longer, like "İ") and words the samples look for.
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "template_cards"
 TEXT = st.lists(
-    st.sampled_from([*"aAbBcCxXoOsS12 _.%-\n\\₂İßſKσςΣ", "A100", "F1 ", "co2", "Bar", "param", "Accuracy"]), max_size=30
+    st.sampled_from(
+        [*"aAbBcCxXoOsS12 _.%-\n\\₂İßſKσςΣ", "A100", "F1 ", "co2", "Bar", "param", "Accuracy", "7k ", ". ", "!"]
+    ),
+    max_size=30,
 ).map("".join)
 
 
@@ -49,8 +68,11 @@ def reference(pattern: str, text: str) -> tuple[int, int] | None:
 @given(st.sampled_from(SAMPLES), TEXT)
 def test_same_answer_as_ignorecase_search(pattern: str, text: str) -> None:
     compiled = ContentPattern(pattern, re.MULTILINE)
-    assert compiled.span(text, lowered_for_search(text)) == reference(pattern, text)
+    lowered = lowered_for_search(text)
+    assert compiled.span(text, lowered) == reference(pattern, text)
     assert compiled.span(text) == reference(pattern, text)
+    index = TextIndex(lowered) if lowered is not None else None
+    assert compiled.span(text, lowered, index) == reference(pattern, text)
 
 
 def test_every_builtin_pattern_agrees_on_real_sentences() -> None:
@@ -89,6 +111,60 @@ def test_required_literals(source: str, required: list[set[str]]) -> None:
     assert [set(group) for group in required_literals(source)] == required
 
 
+@pytest.mark.parametrize(
+    ("source", "starts"),
+    [
+        (r"\b(?:held[- ]?out|hold[- ]?out)\b", {"held-out", "held out", "heldout", "hold-out", "hold out", "holdout"}),
+        (r"\bf1(?:[- ]score)?|f1-", {"f1"}),
+        (r"\b(?:accuracy|(?<!mixed\s)precision|f1(?:[- ]score)?)", {"accuracy", "precision", "f1"}),
+        (r"ab?c", {"abc", "ac"}),
+        (r"(?:a|b)c+d", {"ac", "bc"}),
+        (r"(?:^|x)y", {"xy", "y"}),
+        (r"\bfoo|bar", {"foo", "bar"}),
+        (r"x?y", {"xy", "y"}),
+        (r"(?:we\s+)?(?:strongly\s+)?(?:recommend|urge)", {"we", "strongly", "recommend", "urge"}),
+        (r"\bk-?fold", {"k-fold", "kfold"}),
+        (r"m?iou|(?:ab)+c", {"miou", "iou", "ab"}),
+        (r"x*y", {"x", "y"}),
+        (r"\d*y", None),
+        (r"(?:^|\d)y", None),
+        (r"(?i:a)b", None),
+        (r"(unclosed", None),
+    ],
+)
+def test_first_literals(source: str, starts: set[str] | None) -> None:
+    assert first_literals(source) == (None if starts is None else frozenset(starts))
+
+
+def test_literal_positions_are_shared_between_patterns() -> None:
+    text = "Held-out F1 of 0.9; the hold out set.\nHeld out again"
+    lowered = lowered_for_search(text)
+    assert lowered is not None
+    index = TextIndex(lowered)
+    for source in (r"\b(?:held[- ]?out|hold[- ]?out)\b", r"\bhold\s+out\s+set", r"\bf1\b", r"\bout\s+again"):
+        found = re.compile(source, re.IGNORECASE | re.MULTILINE).search(text)
+        assert ContentPattern(source, re.MULTILINE).span(text, lowered, index) == (found.span() if found else None)
+    assert index.first("held-out") == 0
+
+
+def test_text_index_memoises_literals_and_the_reversed_text() -> None:
+    text = "a held-out set of 1,000 rows\tand\nmore rows " * 3
+    index = TextIndex(text)
+    for literal in ["held", "held-out", "out set", "rows\tand", "1,000", "zz", "s\nm", " "] * 2:
+        assert index.first(literal) == text.find(literal), literal
+    assert index.backwards() == text[::-1]
+
+
+def test_an_index_within_another_takes_its_absent_literals() -> None:
+    full = "intro\ncode: x = model()\nmore text\n"
+    prose = "intro\n\nmore text\n"  # the code line emptied
+    outer = TextIndex(full)
+    inner = TextIndex(prose, outer)
+    for literal in ["zz", "model", "more", "o\n\nm", "intro\n"]:
+        outer.first(literal)
+        assert inner.first(literal) == prose.find(literal), literal
+
+
 def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
     corpus = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "model-cards"
     texts = [p.read_text(encoding="utf-8") for p in sorted(corpus.glob("*.md"))]
@@ -102,6 +178,10 @@ def test_real_cards_get_the_same_answers_from_every_builtin_pattern() -> None:
             for pattern in patterns:
                 found = pattern.exact.search(text)
                 assert pattern.span(text, lowered) == (found.span() if found else None), pattern
+            index = TextIndex(lowered) if lowered is not None else None
+            for pattern in patterns:
+                found = pattern.exact.search(text)
+                assert pattern.span(text, lowered, index) == (found.span() if found else None), pattern
 
 
 def test_boundary_is_checked_where_the_shortcut_matches() -> None:
