@@ -405,16 +405,29 @@ def _places(literals: tuple[str, ...], lowered: str, index: TextIndex | None) ->
 class ContentPattern:
     """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
 
-    __slots__ = ("_anchored", "_pivot", "_required", "_scan", "_starts", "exact", "pattern")
+    __slots__ = ("_anchored", "_flags", "_pivot", "_ready", "_required", "_scan", "_starts", "exact", "pattern")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.pattern = source
-        self.exact = re.compile(source, flags | re.IGNORECASE)
+        self.exact = re.compile(source, flags | re.IGNORECASE)  # here, so a bad pattern fails when it is loaded
+        self._flags = flags
+        self._ready = False
         self._anchored: re.Pattern[str] | None = None
         self._scan: re.Pattern[str] | None = None
         self._required: tuple[tuple[str, ...], ...] = ()
         self._starts: tuple[str, ...] | None = None
         self._pivot: tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None = None
+
+    def _prepare(self) -> None:
+        """Work out the fast path, on the first search rather than when the checklist loads.
+
+        It costs several parses and compilations per pattern, about a quarter
+        of a second for the built-in checklists: a build whose worker processes
+        do the scoring never pays it in the build process, and the workers pay
+        it in parallel.
+        """
+        self._ready = True
+        source, flags = self.pattern, self._flags
         lowered = _lower_source(source)
         if lowered is None:
             return
@@ -450,6 +463,8 @@ class ContentPattern:
         caller for all the patterns it runs over the same text; ``index``, if
         given, is a :class:`TextIndex` of ``lowered`` that those patterns share.
         """
+        if not self._ready:
+            self._prepare()
         if lowered is None or self._anchored is None:
             found = self.exact.search(text)
             return found.span() if found else None
