@@ -36,8 +36,8 @@ class Prepared(NamedTuple):
     """A card's page checklist, rendered by the worker that scored it."""
 
     anchors: dict[int, str]
-    """The heading ids it links to, from the card's headings converted alone (see :func:`.render.headings_source`):
-    the checklist is the page's only if the page has the same ids."""
+    """The heading ids it links to, as :func:`.render.predicted_anchors` expects them: the checklist is the
+    page's only if the page has the same ids."""
     checklist: str
 
 
@@ -53,9 +53,9 @@ class PageSettings:
     bands: dict[str, float] | None = None
     open_: bool = False
     guidance: bool = True
-    extensions: tuple[Any, ...] = ()
-    """The site's Markdown extensions and their settings, for the ids its headings get."""
-    extension_configs: dict[str, Any] = field(default_factory=dict)
+    slugify: Callable[[str, str], str] | None = None
+    """The site's ``toc`` slugify function and separator, for the ids its headings get."""
+    separator: str = "-"
 
 
 MIN_PAGES = 64
@@ -93,15 +93,15 @@ class Recipe:
 _site: CardSite | None = None
 """The worker's site; set in the parent while the pool forks, so forked workers inherit it loaded."""
 _pages: PageSettings | None = None
-_tools: tuple[Any, Any] | None = None
-"""The worker's renderer and Markdown converter, made for its first card."""
+_renderer: Any = None
+"""The worker's renderer, made for its first card."""
 
 
 def _start(recipe: Recipe) -> None:
-    global _site, _pages, _tools  # one site per worker process
+    global _site, _pages, _renderer  # one site per worker process
     if _site is None:  # started afresh: load and compile the checklists again
         _site = recipe.make(checklist_from_source(recipe.checklist), **recipe.kwargs)
-    _pages, _tools = recipe.pages, None
+    _pages, _renderer = recipe.pages, None
 
 
 def _judge(chunk: list[tuple[str, str]]) -> bytes:
@@ -118,25 +118,19 @@ def _judge(chunk: list[tuple[str, str]]) -> bytes:
 
 
 def _prepare(report: CardReport, text: str) -> Prepared | None:
-    """The card's page checklist, linked to the ids its headings get when converted alone."""
-    global _tools
-    from .render import Renderer, headings_source, section_anchors
+    """The card's page checklist, linked to the ids its headings will most likely get."""
+    global _renderer
+    from .render import Renderer, predicted_anchors
 
     assert _pages is not None
-    if _tools is None:
-        import markdown
-
-        renderer = Renderer(list(_pages.override_dirs), _pages.bands)
-        converter = markdown.Markdown(extensions=list(_pages.extensions), extension_configs=_pages.extension_configs)
-        _tools = (renderer, converter)
-    renderer, converter = _tools
-    sections = report.card.sections
+    if _pages.slugify is None:
+        return None
+    if _renderer is None:
+        _renderer = Renderer(list(_pages.override_dirs), _pages.bands)
     try:
-        converter.reset()
-        html = converter.convert(headings_source(text, sections))
-        anchors = section_anchors(sections, html)
-        checklist = renderer.checklist(report, anchors, open_=_pages.open_, guidance=_pages.guidance)
-    except Exception:  # noqa: BLE001 - an extension's surprise only leaves the checklist to the build process
+        anchors = predicted_anchors(text, report.card.sections, _pages.slugify, _pages.separator)
+        checklist = _renderer.checklist(report, anchors, open_=_pages.open_, guidance=_pages.guidance)
+    except Exception:  # noqa: BLE001 - a slugify function's surprise only leaves the checklist to the build process
         return None
     return Prepared(anchors, checklist)
 

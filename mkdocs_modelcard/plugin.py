@@ -9,6 +9,7 @@ from pathlib import Path, PureWindowsPath
 from typing import Literal
 
 from jinja2 import Environment
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -219,13 +220,14 @@ class ModelCardPlugin(BasePlugin[ModelCardConfig]):
         """What workers need to render the page checklists as this build would, if there are checklists."""
         if not self.config.show_checklist:
             return None
+        toc = config.mdx_configs.get("toc", {})
         return PageSettings(
             override_dirs=self.renderer.override_dirs,
             bands=self.renderer.bands,
             open_=self.config.checklist_open,
             guidance=self.config.show_guidance,
-            extensions=tuple(config.markdown_extensions),
-            extension_configs=dict(config.mdx_configs),
+            slugify=toc.get("slugify", toc_slugify),
+            separator=toc.get("separator", "-"),
         )
 
     def on_build_error(self, *, error: Exception) -> None:

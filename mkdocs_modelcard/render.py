@@ -17,6 +17,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import jinja2
+from markdown.extensions.toc import unique as toc_unique
 from markupsafe import Markup
 
 from .card import Section
@@ -24,7 +25,7 @@ from .engine import CardReport
 from .engine import catalogue_json as encode_catalogue
 from .scoring import band
 from .site import CardSite, badge_slugs, item_name, summary_line
-from .text import normalize
+from .text import normalize, plain_text
 
 BAND_COLOURS = {"good": "#2e7d32", "fair": "#9a5b00", "poor": "#c62828"}
 # Material admonition types whose colours match the bands.
@@ -329,28 +330,31 @@ def section_anchors(sections: Sequence[Section], page_html: str) -> dict[int, st
     return anchors
 
 
-_UNDERLINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
+def predicted_anchors(
+    text: str, sections: Sequence[Section], slugify: Callable[[str, str], str], separator: str
+) -> dict[int, str]:
+    """The ids the card's headings will most likely get on the page, by line, as :func:`section_anchors` maps them.
 
-
-def headings_source(text: str, sections: Sequence[Section]) -> str:
-    """The card's heading lines alone, blank lines between, as Markdown.
-
-    Converted with the site's Markdown extensions, this gives the heading ids
-    the page will have, for :func:`section_anchors`, at a fraction of the cost
-    of the whole page. Lines that are no heading to Python-Markdown (indented
-    ones) stay no heading here, so most cards get exactly the page's ids; the
-    caller checks against the page before trusting them.
+    Python-Markdown's ``toc`` slugifies each heading's text and numbers
+    repeats (``_1``, ``_2``); this does the same from the card's source, for
+    worker processes that render a checklist before the page exists. It is a
+    guess (inline markup, macros and raw HTML can change a heading), so the
+    build compares it with the page's real ids and renders the checklist again
+    where they differ.
     """
     lines = text.split("\n")
-    parts = []
-    for section in sections:
-        if section.soft or not 0 < section.line <= len(lines):
-            continue
-        source = lines[section.line - 1]
-        if section.line < len(lines) and _UNDERLINE.match(lines[section.line]):
-            source += "\n" + lines[section.line]  # a setext heading and its underline
-        parts.append(source)
-    return "\n\n".join(parts) + "\n"
+    headings = [
+        s for s in sections if not s.soft and 0 < s.line <= len(lines) and not lines[s.line - 1][:1].isspace()
+    ]  # an indented heading is no heading to Python-Markdown
+    used = {s.explicit_id for s in headings if s.explicit_id}
+    counters: dict[str, int] = {}
+    anchors = {}
+    for section in headings:
+        if section.explicit_id:
+            anchors[section.line] = section.explicit_id
+        else:
+            anchors[section.line] = toc_unique(slugify(plain_text(section.title), separator), used, counters)
+    return anchors
 
 
 def checklist_marker(token: str) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.exceptions import Abort, PluginError
 from sitebuild import (
     EMPTY_CARD,
@@ -204,7 +205,7 @@ def test_default_jobs_leave_one_cpu_to_the_build(monkeypatch: pytest.MonkeyPatch
 def test_workers_render_checklists_linked_as_the_page_will_be() -> None:
     work = pages(2 * parallel.MIN_PAGES)
     site = CardSite(load_checklist("model"))
-    settings = parallel.PageSettings(extensions=("toc", "tables"), bands={"good": 80, "fair": 50, "poor": 0})
+    settings = parallel.PageSettings(slugify=toc_slugify, bands={"good": 80, "fair": 50, "poor": 0})
     site.consider_all(work, 2, parallel.recipe_for(site, settings))
     site.settle()
     assert site.prepared.keys() == site.reports.keys()
