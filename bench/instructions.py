@@ -29,6 +29,10 @@ def score_all(docs: Path, limit: int) -> None:
 
     pages = [(p.relative_to(docs).as_posix(), p.read_text(encoding="utf-8")) for p in sorted(docs.rglob("*.md"))]
     site = CardSite(load_checklist("model"))
+    # One card scored in both runs, so one-time costs (the content patterns' fast paths, set up on first use)
+    # cancel out and only the per-card work is counted.
+    cards = [page for page in pages if page[0].endswith("_model_card.md")]
+    site.assess(*cards[0])
     for path, text in pages[:limit]:
         site.consider(path, text)
 
