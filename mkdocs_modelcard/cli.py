@@ -35,6 +35,7 @@ from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
 from .nav import missing_from_nav, nav_line, site_nav
 from .output import OutputError, index_files, write_files
+from .parallel import usable_cpus
 from .render import Renderer
 from .reports import FORMATS, Scored, tool_version
 from .safetext import one_line
@@ -240,10 +241,7 @@ def outcomes(work: list[Task], settings: Settings, scorer: Scorer, jobs: int) ->
 
 
 def default_jobs() -> int:
-    try:
-        return len(os.sched_getaffinity(0)) or 1
-    except AttributeError:  # pragma: no cover - macOS and Windows have no sched_getaffinity
-        return os.cpu_count() or 1
+    return usable_cpus()
 
 
 def build_parser() -> argparse.ArgumentParser:

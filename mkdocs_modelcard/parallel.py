@@ -71,11 +71,15 @@ def default_jobs() -> int:
     nothing to gain, and beyond four workers the build process, which takes in
     every report, is the bottleneck.
     """
+    return max(0, min(usable_cpus() - 1, 4))
+
+
+def usable_cpus() -> int:
+    """The CPUs this process may run on (``check --jobs`` uses one worker per CPU)."""
     try:
-        cpus = len(os.sched_getaffinity(0))
+        return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # pragma: no cover - macOS and Windows have no sched_getaffinity
-        cpus = os.cpu_count() or 1
-    return max(0, min(cpus - 1, 4))
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)

@@ -107,11 +107,7 @@ class CardSite:
         digest = _digest(text)
         if self._reused(path, digest):
             return self.reports.get(path)
-        report, template = self.judge(path, text)
-        if report is not None:
-            report.card.keep_outline()
-        self._record(path, digest, report, template)
-        return report
+        return self._score(path, text, digest)
 
     def consider_all(self, pages: Sequence[tuple[str, str]], jobs: int = 0, recipe: Recipe | None = None) -> None:
         """Detect and score many pages, in ``jobs`` worker processes while the caller goes on.
@@ -130,10 +126,7 @@ class CardSite:
                 self._digests[path] = digest
         if jobs < 1 or recipe is None or len(todo) < parallel.MIN_PAGES:
             for path, text in todo:
-                report, template = self.judge(path, text)
-                if report is not None:
-                    report.card.keep_outline()
-                self._record(path, self._digests.pop(path), report, template)
+                self._score(path, text, self._digests.pop(path))
             return
         self._waiting = {path for path, _ in todo}
         self._scoring = parallel.Scoring(self, recipe, todo, jobs)
@@ -167,6 +160,13 @@ class CardSite:
         self._record(path, self._digests.pop(path), report, template)
         if prepared is not None:
             self.prepared[path] = prepared
+
+    def _score(self, path: str, text: str, digest: bytes) -> CardReport | None:
+        report, template = self.judge(path, text)
+        if report is not None:
+            report.card.keep_outline()
+        self._record(path, digest, report, template)
+        return report
 
     def _reused(self, path: str, digest: bytes) -> bool:
         """Take an earlier build's outcome for an unchanged page (see :meth:`reuse`)."""
