@@ -17,6 +17,7 @@ inline flags) and texts where lower-casing is not enough (see
 
 from __future__ import annotations
 
+import functools
 import heapq
 import importlib
 import re
@@ -92,6 +93,16 @@ def _range_lowers_safely(low: int, high: int) -> bool:
     return high < 128 and not any(chr(code).isalpha() for code in range(low, high + 1))
 
 
+@functools.lru_cache(maxsize=4)
+def _parsed(source: str, flags: int) -> Any:
+    """Python's parse of a pattern, shared by the analyses of one pattern (only read, never changed).
+
+    Working out a pattern's fast path reads its parse three times; parsing
+    is most of that cost, paid by every process that scores cards.
+    """
+    return _sre_parse.parse(source, flags)
+
+
 def required_literals(source: str, flags: int = 0) -> tuple[frozenset[str], ...]:
     """Sets of strings a text must contain, at least one of each set, for the pattern to match in it.
 
@@ -102,7 +113,7 @@ def required_literals(source: str, flags: int = 0) -> tuple[frozenset[str], ...]
     which is always safe.
     """
     try:
-        return tuple(_sequence(list(_sre_parse.parse(source, flags))))
+        return tuple(_sequence(list(_parsed(source, flags))))
     except Exception:  # noqa: BLE001 - a private parser's surprise must only cost the shortcut
         return ()
 
@@ -146,7 +157,7 @@ def first_literals(source: str, flags: int = 0) -> frozenset[str] | None:
     answer is None, which only costs the shortcut.
     """
     try:
-        found = _prefixes(list(_sre_parse.parse(source, flags)))
+        found = _prefixes(list(_parsed(source, flags)))
     except Exception:  # noqa: BLE001 - a private parser's surprise must only cost the shortcut
         return None
     if found is None or any(not prefix for prefix, _ in found):
@@ -155,36 +166,57 @@ def first_literals(source: str, flags: int = 0) -> frozenset[str] | None:
 
 
 def _shortest(prefixes: set[str]) -> frozenset[str]:
-    """The prefixes no other one starts: where "f1-score" occurs, "f1" does, so it finds the same places."""
-    return frozenset(p for p in prefixes if not any(q != p and p.startswith(q) for q in prefixes))
+    """The prefixes no other one starts: where "f1-score" occurs, "f1" does, so it finds the same places.
+
+    In sorted order every string that starts with ``q`` follows ``q`` directly
+    (nothing else sorts between them), so one pass keeps exactly these.
+    """
+    kept: list[str] = []
+    for prefix in sorted(prefixes):
+        if not kept or not prefix.startswith(kept[-1]):
+            kept.append(prefix)
+    return frozenset(kept)
 
 
 _MAX_PREFIXES = 256
 
+_Prefixes = set[tuple[str, bool]]
 
-def _prefixes(items: Sequence[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
-    """(prefix, whole) pairs: every match of ``items`` starts with one of the prefixes, and is all of it if whole."""
-    result = {("", True)}
+
+def _prefixes(items: Sequence[tuple[Any, Any]], memo: dict[int, _Prefixes | None] | None = None) -> _Prefixes | None:
+    """(prefix, whole) pairs: every match of ``items`` starts with one of the prefixes, and is all of it if whole.
+
+    ``memo`` keeps the answers for sub-patterns (by identity) while one
+    pattern is worked out: :func:`pivot` asks this of every suffix of the
+    pattern, which would otherwise walk the same groups again each time.
+    Callers must not change the sets returned.
+    """
+    # The pairs as two sets: prefixes that end the match (whole) grow with each item; the others are final.
+    done: set[str] = set()
+    whole: set[str] = {""}
     for op, arg in items:
-        element: set[tuple[str, bool]] | None
+        element: _Prefixes | None
+        # A character or a zero-width test leaves the number of prefixes as it is: no set of options needed.
         if op is _sre.LITERAL:
-            element = {(chr(arg), True)}
-        elif op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
-            element = {("", True)}  # zero-width
-        elif op is _sre.BRANCH:
+            char = chr(arg)
+            whole = {prefix + char for prefix in whole}
+            continue
+        if op in (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT):
+            continue  # zero-width
+        if op is _sre.BRANCH:
             element = set()
             for alternative in arg[1]:
-                found = _prefixes(list(alternative))
+                found = _memoised(alternative, memo)
                 if found is None:
                     element = None
                     break
                 element.update(found)
         elif op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # no inline flags
-            element = _prefixes(list(arg[-1]))
+            element = _memoised(arg[-1], memo)
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT):
             low, high, item = arg
-            found = _prefixes(list(item))
-            element = None if found is None else {(prefix, whole and high == 1) for prefix, whole in found}
+            found = _memoised(item, memo)
+            element = None if found is None else {(prefix, last and high == 1) for prefix, last in found}
             if element is not None and low == 0:
                 element.add(("", True))  # left out: what follows starts the match
         elif op is _sre.IN and 0 < len(arg) <= 4 and all(kind is _sre.LITERAL for kind, _ in arg):
@@ -192,15 +224,29 @@ def _prefixes(items: Sequence[tuple[Any, Any]]) -> set[tuple[str, bool]] | None:
         else:
             element = None
         if element is None:
-            return {(prefix, False) for prefix, _ in result}
-        grown = {(prefix, False) for prefix, whole in result if not whole}
-        grown.update((prefix + more, last) for prefix, whole in result if whole for more, last in element)
-        if len(grown) > _MAX_PREFIXES:
-            return {(prefix, False) for prefix, _ in result}
-        result = grown
-        if not any(whole for _, whole in result):
+            return {(prefix, False) for prefix in done | whole}
+        grown_whole: set[str] = set()
+        ended: set[str] = set()
+        for prefix in whole:
+            for more, last in element:
+                (grown_whole if last else ended).add(prefix + more)
+        ended -= done
+        if len(done) + len(ended) + len(grown_whole) > _MAX_PREFIXES:
+            return {(prefix, False) for prefix in done | whole}
+        done |= ended
+        whole = grown_whole
+        if not whole:
             break
-    return result
+    return {(prefix, False) for prefix in done} | {(prefix, True) for prefix in whole}
+
+
+def _memoised(items: Any, memo: dict[int, _Prefixes | None] | None) -> _Prefixes | None:
+    if memo is None:
+        return _prefixes(list(items))
+    key = id(items)
+    if key not in memo:
+        memo[key] = _prefixes(list(items), memo)
+    return memo[key]
 
 
 _MIRRORED_AT = {
@@ -277,14 +323,15 @@ def pivot(source: str, flags: int = 0) -> tuple[tuple[str, ...], re.Pattern[str]
     known to be exact the answer is None.
     """
     try:
-        parsed = _sre_parse.parse(source, flags)
+        parsed = _parsed(source, flags)
         items = list(parsed)
         if _has_references(items):
             return None
         multiline = bool(flags & re.MULTILINE)
         splits: list[tuple[tuple[int, int, int], frozenset[str]]] = []
+        memo: dict[int, _Prefixes | None] = {}  # the parse stays alive meanwhile, so identities stay unique
         for split in range(1, len(items)):
-            found = _prefixes(items[split:])
+            found = _prefixes(items[split:], memo)
             if found is None or any(not prefix for prefix, _ in found):
                 continue
             starts = _shortest({prefix for prefix, _ in found})
