@@ -121,9 +121,15 @@ class CardSite:
         todo: list[tuple[str, str]] = []
         for path, text in pages:
             digest = _digest(text)
-            if not self._reused(path, digest):
-                todo.append((path, text))
-                self._digests[path] = digest
+            if self._reused(path, digest):
+                continue
+            if self._ordinary(path, text):
+                # Decided here, at the cost of a few substring tests: a worker would only say the same later,
+                # and the build would wait for it (the site's first page is often such a page).
+                self._record(path, digest, None, None)
+                continue
+            todo.append((path, text))
+            self._digests[path] = digest
         if jobs < 1 or recipe is None or len(todo) < parallel.MIN_PAGES:
             for path, text in todo:
                 self._score(path, text, self._digests.pop(path))
@@ -209,7 +215,7 @@ class CardSite:
 
         Changes nothing here, so worker processes can judge pages for this site.
         """
-        if not any(worth_reading(path, text, c, self.options) for c in self.candidates):
+        if self._ordinary(path, text):
             return (analyse(text, path, self.checklist) if always else None), None
         card = read_card(text, path)
         problems: list[Diagnostic] = []
@@ -227,6 +233,10 @@ class CardSite:
         report = analyse(text, path, checklist, card=card)
         report.diagnostics[:0] = problems
         return report, None
+
+    def _ordinary(self, path: str, text: str) -> bool:
+        """Whether a page surely is no card, by a cheap test on its raw text (no page of it is parsed)."""
+        return not any(worth_reading(path, text, c, self.options) for c in self.candidates)
 
     def _chosen(self, path: str, card: Card, problems: list[Diagnostic]) -> Checklist | None:
         """The checklist the card or the site names for this page, if any."""

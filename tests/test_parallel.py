@@ -221,3 +221,23 @@ def test_workers_render_checklists_linked_as_the_page_will_be() -> None:
             redone += 1
             assert "Hidden heading" in texts[path]  # the page's ids differ: the build renders this one itself
     assert kept and redone
+
+
+def test_pages_that_surely_are_no_cards_are_decided_without_workers() -> None:
+    # The site's first page is usually its home page: the build must not wait for a worker to say it is none.
+    ordinary = [
+        (f"notes/page{n:03d}.md", f"# Installing, part {n}\n\nRun `pip install`.\n")
+        for n in range(2 * parallel.MIN_PAGES)
+    ]
+    site = CardSite(load_checklist("model"))
+    site.consider_all(ordinary, 2, parallel.recipe_for(site))
+    assert site._scoring is None  # nothing left to score: no worker was started
+    assert set(site.seen) == {path for path, _ in ordinary}
+    assert not site.reports and not site.templates
+    mixed = ordinary + pages(2 * parallel.MIN_PAGES)
+    site = CardSite(load_checklist("model"))
+    site.consider_all(mixed, 2, parallel.recipe_for(site))
+    assert site._scoring is not None
+    assert not site._waiting & {path for path, _ in ordinary}
+    site.settle()
+    assert outcomes(site) == outcomes(scored(mixed, 0))
