@@ -35,7 +35,7 @@ from .checklist import Checklist, ChecklistError, load_checklist
 from .detect import DetectOptions
 from .nav import missing_from_nav, nav_line, site_nav
 from .output import OutputError, index_files, write_files
-from .parallel import usable_cpus
+from .parallel import frozen_heap, usable_cpus
 from .render import Renderer
 from .reports import FORMATS, Scored, tool_version
 from .safetext import one_line
@@ -385,22 +385,23 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     errors: list[Failed] = []
     templates: dict[str, str] = {}
     failed = False
-    # The cycle collector stays on: a scored card leaves cycles (sections point to their parents), and with
-    # nothing kept its passes are cheap (about 1% of a run).
+    # The cycle collector stays on: a scored card leaves cycles (sections point to their parents). What the
+    # run holds throughout (the checklists) is left out of its passes.
     try:
-        for outcome in outcomes(tasks(args.paths), settings, scorer, jobs):
-            if outcome is None:
-                continue
-            if isinstance(outcome, Failed):
-                errors.append(outcome)
-                continue
-            if isinstance(outcome, Template):
-                templates[outcome.shown] = outcome.reason
-                continue
-            for warning in outcome.warnings:
-                err.write(warning + "\n")
-            output.add(outcome)
-            failed = failed or outcome.incomplete
+        with frozen_heap():
+            for outcome in outcomes(tasks(args.paths), settings, scorer, jobs):
+                if outcome is None:
+                    continue
+                if isinstance(outcome, Failed):
+                    errors.append(outcome)
+                    continue
+                if isinstance(outcome, Template):
+                    templates[outcome.shown] = outcome.reason
+                    continue
+                for warning in outcome.warnings:
+                    err.write(warning + "\n")
+                output.add(outcome)
+                failed = failed or outcome.incomplete
     except ChecklistError as exc:  # pragma: no cover - a checklist file changed while cards were scored
         raise UsageError(str(exc)) from exc
     output.finish([(e.shown, e.message) for e in sorted(errors, key=lambda e: e.order)])

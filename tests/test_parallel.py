@@ -241,3 +241,15 @@ def test_pages_that_surely_are_no_cards_are_decided_without_workers() -> None:
     assert not site._waiting & {path for path, _ in ordinary}
     site.settle()
     assert outcomes(site) == outcomes(scored(mixed, 0))
+
+
+def test_frozen_heap_leaves_nothing_frozen_after_it() -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    with parallel.frozen_heap():
+        assert gc.get_freeze_count() > before  # the objects alive now are left out of the collector's passes
+    assert gc.get_freeze_count() == 0  # and collectable again for a caller that goes on in this process
+    with pytest.raises(ValueError), parallel.frozen_heap():
+        raise ValueError
+    assert gc.get_freeze_count() == 0
