@@ -22,6 +22,8 @@ _OPTIONAL = re.compile(r"\[\s*optional\s*\]|\(\s*optional\s*\)", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h](?:\.\d+)*[.)])\s+", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _NON_WORD = re.compile(r"[\W_]+")
+# Emoji, bullets and brackets before a heading's number: "📌 1. Detalle del Modelo", "(2) Uses".
+_LEADING_SYMBOLS = re.compile(r"^[\W_]+")
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKUP = re.compile(r"<[^<>]*>")
@@ -51,6 +53,8 @@ def normalize(text: str) -> str:
     text = text.replace("&", " and ").casefold()
     if not text.isascii():  # "Métricas" and "Metricas", "Données" and "Donnees" are the same heading
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if text[:1] and not text[0].isalnum():
+        text = _LEADING_SYMBOLS.sub("", text)
     text = _NUMBERING.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
 

@@ -556,3 +556,49 @@ def test_a_leftover_sections_table_is_its_content() -> None:
         "| File | Description |\n|------|-------------|\n| `model.onnx` | ONNX model graph and weights |\n"
     )
     assert evidence(text, "notes") == ("heading", 5)
+
+
+DECLARED_ABSENCES = """\
+---
+license: none
+---
+# Model Card for Kelp Segmenter
+
+A U-Net that outlines kelp canopy in drone images of the Oregon coast.
+
+## Model Details
+
+- **Developed by:** the Coastal Imaging Group
+- **License:** No License
+- **Language(s) (NLP):** N/A (image model)
+- **Paper:** None yet
+- **Datasets:** not specified
+
+## Environmental Impact
+
+- **Hardware Type:** one RTX 3090
+- **Cloud Provider:** None. Trained on a desktop in the lab
+- **Compute Region:** Not applicable
+- **Carbon Emitted:** Unknown
+
+## Licencia
+
+Ninguna
+"""
+
+
+def test_a_declared_absence_fills_nothing() -> None:
+    """"License: No License", "N/A (image model)", "None. Trained on a desktop": the reader scores these 0."""
+    got = verdicts(DECLARED_ABSENCES)
+    for item in ("license", "languages", "paper", "datasets", "compute_region", "carbon_emissions", "license_details"):
+        assert not got[item], item
+    assert got["developed_by"] and got["hardware_type"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Keine Angabe", "Não se aplica", "Aucune", "暂无", "No disponible", "N/A - public weights only", "unspecified"],
+)
+def test_declared_absences_in_other_languages(value: str) -> None:
+    text = f"# Model Card for Kelp Segmenter\n\nA U-Net that outlines kelp canopy.\n\n- **License:** {value}\n"
+    assert not verdicts(text)["license"]
