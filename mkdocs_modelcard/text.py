@@ -143,11 +143,18 @@ def _glob_spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
     return GitIgnoreSpec.from_lines(patterns)
 
 
+# Chinese and Japanese put no spaces between words: each ideograph or kana counts as a word there, so a
+# sentence of them is not one word ("对夜间拍摄的照片识别效果较差" says as much as "fails on night photos").
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD_CJK = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+
+
 def has_words(text: str, count: int) -> bool:
     """Whether ``text`` holds at least ``count`` words; stops at the count, as most checks want one or two."""
     if count <= 1:
         return _WORD.search(text) is not None
-    return next(itertools.islice(_WORD.finditer(text), count - 1, None), None) is not None
+    words = _WORD if text.isascii() else _WORD_CJK
+    return next(itertools.islice(words.finditer(text), count - 1, None), None) is not None
 
 
 PLAIN_TEXT_LIMIT = 2000

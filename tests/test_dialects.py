@@ -602,3 +602,83 @@ def test_a_declared_absence_fills_nothing() -> None:
 def test_declared_absences_in_other_languages(value: str) -> None:
     text = f"# Model Card for Kelp Segmenter\n\nA U-Net that outlines kelp canopy.\n\n- **License:** {value}\n"
     assert not verdicts(text)["license"]
+
+
+MITCHELL_PORTUGUESE = """\
+# Cartão de modelo: classificador de folhas de café
+
+## Detalhes do modelo
+
+Uma rede convolucional que classifica fotos de folhas de café em saudáveis ou com ferrugem, treinada em 2024.
+
+## Uso pretendido
+
+Apoiar técnicos agrícolas na triagem de lavouras. O modelo **não** deve ser utilizado como único critério para
+aplicar defensivos.
+
+## Dados de avaliação
+
+Um conjunto de teste de 1.200 fotos de outra safra, separado antes do treino.
+
+## Análise quantitativa
+
+Acurácia de 91,4% no conjunto de teste.
+
+## Considerações éticas
+
+Fotos de variedades raras são poucas, então o modelo erra mais nelas.
+
+## Ressalvas e recomendações
+
+Verificar manualmente as folhas classificadas com baixa confiança.
+"""
+
+
+def test_mitchell_sections_and_prose_in_portuguese() -> None:
+    got = verdicts(MITCHELL_PORTUGUESE)
+    for item in ("detailed_summary", "direct_use", "out_of_scope_use", "testing_data", "results"):
+        assert got[item], item
+    assert got["bias_risks_limitations"] and got["recommendations"]
+
+
+CHINESE_LIMITATIONS = """\
+# Model Card: 病虫害识别模型
+
+## 模型概述
+
+基于 ResNet-50 的水稻病虫害图像分类模型，可识别 12 类常见病害。
+
+## 评估结果
+
+测试集为 2,000 张来自不同省份的田间照片，未参与训练。准确率为 93.1%。
+
+## 已知限制
+
+- 对夜间或逆光拍摄的照片识别效果较差。
+- 模型输出不替代植保专家的判断，建议结合人工复核。
+"""
+
+
+def test_chinese_sections_read_by_their_cues() -> None:
+    got = verdicts(CHINESE_LIMITATIONS)
+    for item in ("testing_data", "results", "bias_risks_limitations", "recommendations"):
+        assert got[item], item
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        ("Análisis cuantitativos", "results"),
+        ("Analyses quantitatives", "results"),
+        ("Considérations éthiques", "bias_risks_limitations"),
+        ("Considerazioni etiche", "bias_risks_limitations"),
+        ("伦理考虑", "bias_risks_limitations"),
+        ("Vorbehalte und Empfehlungen", "recommendations"),
+        ("Dati di valutazione", "testing_data"),
+        ("Bewertungsdaten", "testing_data"),
+        ("性能指标", "performance_metrics"),
+    ],
+)
+def test_mitchell_headings_in_other_languages(heading: str, item: str) -> None:
+    text = f"# Model card: Example\n\nA tagger for examples.\n\n## {heading}\n\nF1 0.91 sur 2 000 exemples, 12% errors.\n"
+    assert verdicts(text)[item], heading
