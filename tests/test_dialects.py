@@ -588,7 +588,7 @@ Ninguna
 
 
 def test_a_declared_absence_fills_nothing() -> None:
-    """"License: No License", "N/A (image model)", "None. Trained on a desktop": the reader scores these 0."""
+    """A reader scores "License: No License", "N/A (image model)" and "None. Trained on a desktop" as 0."""
     got = verdicts(DECLARED_ABSENCES)
     for item in ("license", "languages", "paper", "datasets", "compute_region", "carbon_emissions", "license_details"):
         assert not got[item], item
@@ -680,5 +680,6 @@ def test_chinese_sections_read_by_their_cues() -> None:
     ],
 )
 def test_mitchell_headings_in_other_languages(heading: str, item: str) -> None:
-    text = f"# Model card: Example\n\nA tagger for examples.\n\n## {heading}\n\nF1 0.91 sur 2 000 exemples, 12% errors.\n"
+    body = "F1 0.91 sur 2 000 exemples, 12% errors."
+    text = f"# Model card: Example\n\nA tagger for examples.\n\n## {heading}\n\n{body}\n"
     assert verdicts(text)[item], heading
