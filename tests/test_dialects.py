@@ -683,3 +683,27 @@ def test_mitchell_headings_in_other_languages(heading: str, item: str) -> None:
     body = "F1 0.91 sur 2 000 exemples, 12% errors."
     text = f"# Model card: Example\n\nA tagger for examples.\n\n## {heading}\n\n{body}\n"
     assert verdicts(text)[item], heading
+
+
+def test_a_metric_field_without_a_figure_reports_nothing() -> None:
+    text = (
+        "# Model Card for Weld Inspector\n\nSegments weld seams in X-ray images.\n\n## Metrics\n\n"
+        "- **Dice score:** overlap between predicted and annotated seams\n- **Accuracy:** (Add your value)\n"
+        "\n## Training Hyperparameters\n\n- **Loss function:** binary cross-entropy\n"
+    )
+    got = verdicts(text)
+    assert got["evaluation_metrics"] and not got["results"] and not got["performance_metrics"]
+    assert verdicts(text.replace("(Add your value)", "0.93"))["results"]
+
+
+def test_template_scaffolding_of_the_hugging_face_and_mitchell_templates() -> None:
+    text = (
+        "# Model Card for Weld Inspector\n\nSegments weld seams in X-ray images.\n\n"
+        "## How to Get Started with the Model\n\nUse the code below to get started with the model:\n\n"
+        "```bash\ngit clone git@github.com:weld-lab/inspector.git\n```\n\n"
+        "## Quantitative Analyses\n\nReview section 4.7 of the [model cards paper](https://arxiv.org/abs/1810.03993).\n\n"
+        "## Model Card Contact\n\n[More Information Needed]\n\n### Framework versions\n\n- PEFT 0.13.2\n"
+    )
+    got = verdicts(text)
+    assert not got["fine_tuned_from"] and not got["card_contact"] and not got["results"] and not got["paper"]
+    assert got["usage_instructions"]
