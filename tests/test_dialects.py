@@ -707,3 +707,12 @@ def test_template_scaffolding_of_the_hugging_face_and_mitchell_templates() -> No
     got = verdicts(text)
     assert not got["fine_tuned_from"] and not got["card_contact"] and not got["results"] and not got["paper"]
     assert got["usage_instructions"]
+
+
+def test_the_model_cards_paper_is_no_paper_about_the_model() -> None:
+    text = (
+        "# Model Card for Weld Inspector\n\nSegments weld seams in X-ray images.\n\n## Notes\n\n"
+        "This card follows the sections of [Mitchell et al. (2019)](https://arxiv.org/abs/1810.03993).\n"
+    )
+    assert not verdicts(text)["paper"]
+    assert verdicts(text.replace("1810.03993", "2311.00001"))["paper"]
