@@ -51,9 +51,11 @@ class Detectors:
     near: tuple[str, ...] = ()
     """Ids of items whose sections are searched for this item's cues too (preprocessing in "Training Data")."""
     other_sections: bool = False
+    """Sections about nothing else on the checklist fill the item ("Notes": a "Monitoring plan", "Future work")."""
     links: bool = False
     """A pointer is this item's content (a paper, a repository, a demo): pointer sentences count for it."""
-    """Sections about nothing else on the checklist fill the item ("Notes": a "Monitoring plan", "Future work")."""
+    figures: bool = False
+    """A field fills the item only when its value gives a figure: "Dice score: overlap of the masks" is no result."""
     heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     heading_exact: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
@@ -143,10 +145,13 @@ _CHECKLIST_KEYS = {
 }
 _DETECTOR_KEYS = {
     *("front_matter", "headings", "fields", "patterns", "title", "intro", "content", "code", "cues", "near"),
-    *("other_sections", "links"),
+    *("other_sections", "links", "figures"),
 }
 # Detector switches and their defaults.
-_FLAGS = (("title", False), ("intro", False), ("code", True), ("other_sections", False), ("links", False))
+_FLAGS = (
+    *(("title", False), ("intro", False), ("code", True), ("other_sections", False), ("links", False)),
+    ("figures", False),
+)
 
 
 def builtin_names() -> list[str]:
@@ -508,6 +513,7 @@ class _Validator:
             near=self.strings(raw.get("near"), f"{where}.near"),
             other_sections=flags["other_sections"],
             links=flags["links"],
+            figures=flags["figures"],
             heading_re=alias_matcher(headings),
             field_re=alias_matcher(fields),
             heading_exact=frozenset(normalize(a) for a in headings if "*" not in a),

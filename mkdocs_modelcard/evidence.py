@@ -96,6 +96,8 @@ def find(item: Item, text: Outline) -> Evidence | None:
         if text.lines_meaningful(lines, item.min_words, detect.code):
             return Evidence("intro", title.title if title else "", first.number if first else None, title)
     for found in text.fields_for.get(item.id, ()):
+        if detect.figures and not any(char.isdigit() for char in text.lexicon.own_text(found.value)):
+            continue  # "- **Dice score:** overlap of the masks" names a metric and reports nothing
         if text.meaningful(found.value, item.min_words):
             return Evidence("field", found.label, found.line, found.section)
     own_sections = text.sections_for.get(item.id, ())

@@ -22,6 +22,8 @@ _OPTIONAL = re.compile(r"\[\s*optional\s*\]|\(\s*optional\s*\)", re.IGNORECASE)
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h](?:\.\d+)*[.)])\s+", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _NON_WORD = re.compile(r"[\W_]+")
+# Emoji, bullets and brackets before a heading's number: "📌 1. Detalle del Modelo", "(2) Uses".
+_LEADING_SYMBOLS = re.compile(r"^[\W_]+")
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKUP = re.compile(r"<[^<>]*>")
@@ -51,6 +53,8 @@ def normalize(text: str) -> str:
     text = text.replace("&", " and ").casefold()
     if not text.isascii():  # "Métricas" and "Metricas", "Données" and "Donnees" are the same heading
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if text[:1] and not text[0].isalnum():
+        text = _LEADING_SYMBOLS.sub("", text)
     text = _NUMBERING.sub("", text)
     return _NON_WORD.sub(" ", text).strip()
 
@@ -139,11 +143,18 @@ def _glob_spec(patterns: tuple[str, ...]) -> GitIgnoreSpec:
     return GitIgnoreSpec.from_lines(patterns)
 
 
+# Chinese and Japanese put no spaces between words: each ideograph or kana counts as a word there, so a
+# sentence of them is not one word ("对夜间拍摄的照片识别效果较差" says as much as "fails on night photos").
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_WORD_CJK = re.compile(f"[{_CJK}]|[^\\W_{_CJK}]+")
+
+
 def has_words(text: str, count: int) -> bool:
     """Whether ``text`` holds at least ``count`` words; stops at the count, as most checks want one or two."""
     if count <= 1:
         return _WORD.search(text) is not None
-    return next(itertools.islice(_WORD.finditer(text), count - 1, None), None) is not None
+    words = _WORD if text.isascii() else _WORD_CJK
+    return next(itertools.islice(words.finditer(text), count - 1, None), None) is not None
 
 
 PLAIN_TEXT_LIMIT = 2000

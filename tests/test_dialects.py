@@ -556,3 +556,163 @@ def test_a_leftover_sections_table_is_its_content() -> None:
         "| File | Description |\n|------|-------------|\n| `model.onnx` | ONNX model graph and weights |\n"
     )
     assert evidence(text, "notes") == ("heading", 5)
+
+
+DECLARED_ABSENCES = """\
+---
+license: none
+---
+# Model Card for Kelp Segmenter
+
+A U-Net that outlines kelp canopy in drone images of the Oregon coast.
+
+## Model Details
+
+- **Developed by:** the Coastal Imaging Group
+- **License:** No License
+- **Language(s) (NLP):** N/A (image model)
+- **Paper:** None yet
+- **Datasets:** not specified
+
+## Environmental Impact
+
+- **Hardware Type:** one RTX 3090
+- **Cloud Provider:** None. Trained on a desktop in the lab
+- **Compute Region:** Not applicable
+- **Carbon Emitted:** Unknown
+
+## Licencia
+
+Ninguna
+"""
+
+
+def test_a_declared_absence_fills_nothing() -> None:
+    """A reader scores "License: No License", "N/A (image model)" and "None. Trained on a desktop" as 0."""
+    got = verdicts(DECLARED_ABSENCES)
+    for item in ("license", "languages", "paper", "datasets", "compute_region", "carbon_emissions", "license_details"):
+        assert not got[item], item
+    assert got["developed_by"] and got["hardware_type"]
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["Keine Angabe", "Não se aplica", "Aucune", "暂无", "No disponible", "N/A - public weights only", "unspecified"],
+)
+def test_declared_absences_in_other_languages(value: str) -> None:
+    text = f"# Model Card for Kelp Segmenter\n\nA U-Net that outlines kelp canopy.\n\n- **License:** {value}\n"
+    assert not verdicts(text)["license"]
+
+
+MITCHELL_PORTUGUESE = """\
+# Cartão de modelo: classificador de folhas de café
+
+## Detalhes do modelo
+
+Uma rede convolucional que classifica fotos de folhas de café em saudáveis ou com ferrugem, treinada em 2024.
+
+## Uso pretendido
+
+Apoiar técnicos agrícolas na triagem de lavouras. O modelo **não** deve ser utilizado como único critério para
+aplicar defensivos.
+
+## Dados de avaliação
+
+Um conjunto de teste de 1.200 fotos de outra safra, separado antes do treino.
+
+## Análise quantitativa
+
+Acurácia de 91,4% no conjunto de teste.
+
+## Considerações éticas
+
+Fotos de variedades raras são poucas, então o modelo erra mais nelas.
+
+## Ressalvas e recomendações
+
+Verificar manualmente as folhas classificadas com baixa confiança.
+"""
+
+
+def test_mitchell_sections_and_prose_in_portuguese() -> None:
+    got = verdicts(MITCHELL_PORTUGUESE)
+    for item in ("detailed_summary", "direct_use", "out_of_scope_use", "testing_data", "results"):
+        assert got[item], item
+    assert got["bias_risks_limitations"] and got["recommendations"]
+
+
+CHINESE_LIMITATIONS = """\
+# Model Card: 病虫害识别模型
+
+## 模型概述
+
+基于 ResNet-50 的水稻病虫害图像分类模型，可识别 12 类常见病害。
+
+## 评估结果
+
+测试集为 2,000 张来自不同省份的田间照片，未参与训练。准确率为 93.1%。
+
+## 已知限制
+
+- 对夜间或逆光拍摄的照片识别效果较差。
+- 模型输出不替代植保专家的判断，建议结合人工复核。
+"""
+
+
+def test_chinese_sections_read_by_their_cues() -> None:
+    got = verdicts(CHINESE_LIMITATIONS)
+    for item in ("testing_data", "results", "bias_risks_limitations", "recommendations"):
+        assert got[item], item
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        ("Análisis cuantitativos", "results"),
+        ("Analyses quantitatives", "results"),
+        ("Considérations éthiques", "bias_risks_limitations"),
+        ("Considerazioni etiche", "bias_risks_limitations"),
+        ("伦理考虑", "bias_risks_limitations"),
+        ("Vorbehalte und Empfehlungen", "recommendations"),
+        ("Dati di valutazione", "testing_data"),
+        ("Bewertungsdaten", "testing_data"),
+        ("性能指标", "performance_metrics"),
+    ],
+)
+def test_mitchell_headings_in_other_languages(heading: str, item: str) -> None:
+    body = "F1 0.91 sur 2 000 exemples, 12% errors."
+    text = f"# Model card: Example\n\nA tagger for examples.\n\n## {heading}\n\n{body}\n"
+    assert verdicts(text)[item], heading
+
+
+def test_a_metric_field_without_a_figure_reports_nothing() -> None:
+    text = (
+        "# Model Card for Weld Inspector\n\nSegments weld seams in X-ray images.\n\n## Metrics\n\n"
+        "- **Dice score:** overlap between predicted and annotated seams\n- **Accuracy:** (Add your value)\n"
+        "\n## Training Hyperparameters\n\n- **Loss function:** binary cross-entropy\n"
+    )
+    got = verdicts(text)
+    assert got["evaluation_metrics"] and not got["results"] and not got["performance_metrics"]
+    assert verdicts(text.replace("(Add your value)", "0.93"))["results"]
+
+
+def test_template_scaffolding_of_the_hugging_face_and_mitchell_templates() -> None:
+    text = (
+        "# Model Card for Weld Inspector\n\nSegments weld seams in X-ray images.\n\n"
+        "## How to Get Started with the Model\n\nUse the code below to get started with the model:\n\n"
+        "```bash\ngit clone git@github.com:weld-lab/inspector.git\n```\n\n"
+        "## Quantitative Analyses\n\nReview section 4.7 of the [model cards paper](https://arxiv.org/abs/1810.03993).\n\n"
+        "## Model Card Contact\n\n[More Information Needed]\n\n### Framework versions\n\n- PEFT 0.13.2\n"
+    )
+    got = verdicts(text)
+    assert not got["fine_tuned_from"] and not got["card_contact"] and not got["results"] and not got["paper"]
+    assert got["usage_instructions"]
+
+
+def test_the_model_cards_paper_is_no_paper_about_the_model() -> None:
+    text = (
+        "# Model Card for Weld Inspector\n\nSegments weld seams in X-ray images.\n\n## Notes\n\n"
+        "This card follows the sections of [Mitchell et al. (2019)](https://arxiv.org/abs/1810.03993).\n"
+    )
+    assert not verdicts(text)["paper"]
+    assert verdicts(text.replace("1810.03993", "2311.00001"))["paper"]

@@ -63,6 +63,10 @@ def test_plain_text_keeps_literal_characters() -> None:
         ("<span id='x'>Results</span>", "results"),
         ("iv. Citation", "citation"),
         ("Bias, Risks & Limitations:", "bias risks and limitations"),
+        # An emoji or bracket before the number: the number is still no part of the topic.
+        ("📌 1. Detalle del Modelo", "detalle del modelo"),
+        ("⚖️ 3. Factores", "factores"),
+        ("(2) Intended Use", "intended use"),
     ],
 )
 def test_normalize_decorations(heading: str, key: str) -> None:
