@@ -258,6 +258,8 @@ def _table_row(text: str) -> tuple[str, str] | None:
     cells = text.strip()
     if cells.startswith("|"):
         cells = cells[1:]
+    if not 0 < cells.count("|") < 3:  # two cells and at most a closing pipe: a wide log table is ruled out unsplit
+        return None
     parts = cells.split("|")
     if len(parts) == 3 and not parts[2].strip():
         parts.pop()
