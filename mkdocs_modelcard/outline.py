@@ -324,7 +324,10 @@ class Outline:
 
         def cleaned(lines: list[str]) -> dict[int, str]:
             """Each line's text by line number, a field or table header line counting as what it contributes."""
-            return {number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, lines))}
+            found = dict(zip(self.numbers, lines))  # built in C; then the few field and header lines are replaced
+            for index, value in own.items():
+                found[self.numbers[index]] = value
+            return found
 
         # "See the paper." is no result, but it is the paper: items with links read the text with pointers.
         pointed = _remove_all(checklist.pointer_parts, body, indexes) if checklist.pointer_parts else body
