@@ -8,6 +8,8 @@ deep nesting overflows the stack of whatever walks it; an integer of more than
 graph (which is small, as aliases are shared) before building any Python
 value, and rejects what exceeds the limits as ordinary YAML errors with the
 line where the problem starts, so callers report them like a syntax error.
+A document without anchors is a tree: its values are counted as they are
+built, and one over the limits is checked as above, which says where.
 
 Speed: libyaml's C parser composes the nodes; the values are then built by
 :func:`_build`, a plain walk that handles what front matter is made of
