@@ -42,6 +42,9 @@ _BULLET_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+([^\W\d_][\w ,'/()&-]{0,60}?)[ \t
 _META_KEY = re.compile(r"^\s*([\w-]+)\s*:")
 _OPTIONAL_TAG = re.compile(r"(?<![ \t])[ \t]*\[\s*optional\s*\](?=[^:\n]*:)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 8
+_new_line = tuple.__new__
+"""``_new_line(Line, (number, text, code))`` is ``Line(number, text, code)`` without the Python-level
+``__new__`` namedtuple generates: a tenth of the reader's time on cards of long tables and logs."""
 SOFT_LEVEL = 7
 """Level of a bold-only sub-heading: below every real heading."""
 
@@ -255,6 +258,8 @@ def _table_row(text: str) -> tuple[str, str] | None:
     cells = text.strip()
     if cells.startswith("|"):
         cells = cells[1:]
+    if not 0 < cells.count("|") < 3:  # two cells and at most a closing pipe: a wide log table is ruled out unsplit
+        return None
     parts = cells.split("|")
     if len(parts) == 3 and not parts[2].strip():
         parts.pop()
@@ -267,15 +272,23 @@ def _table_row(text: str) -> tuple[str, str] | None:
 
 
 def _parse_field(text: str) -> tuple[str, str, int] | None:
-    bold = _BOLD_LABEL.match(text)
-    if bold and len(bold.group("label").split()) <= _MAX_LABEL_WORDS:
-        return bold.group("label").strip(), bold.group("value").strip(), len(bold.group("indent").expandtabs(4))
-    plain = _BOLD.sub("", text)
+    """(label, value, indent) of a field line, if it is one.
+
+    Asked of every line with a colon, pipe or bold text, so each pattern is
+    tried only when the text holds the literal it cannot match without
+    (``**`` for the bold patterns, ``:`` for a field): the same answers, at a
+    substring test for most lines instead of a regex.
+    """
+    bold = "**" in text
+    found = _BOLD_LABEL.match(text) if bold else None
+    if found and len(found.group("label").split()) <= _MAX_LABEL_WORDS:
+        return found.group("label").strip(), found.group("value").strip(), len(found.group("indent").expandtabs(4))
+    plain = _BOLD.sub("", text) if bold or "__" in text else text
     if "{" in plain:  # "{{ results_summary | default(...) }}" is a template slot, not a table row
         plain = _TEMPLATE_SLOT.sub(" ", plain)
     if "[" in plain:  # the HF template's "- **Finetuned from model [optional]:**"
         plain = _OPTIONAL_TAG.sub("", plain)
-    match = _FIELD.match(plain)
+    match = _FIELD.match(plain) if ":" in plain else None
     if match:
         label = match.group("label").strip()
         if label and len(label.split()) <= _MAX_LABEL_WORDS:
@@ -322,7 +335,6 @@ def read_card(text: str, path: str = "") -> Card:
     stack: list[Section] = []
     current: list[Line] = preamble
     current_section: Section | None = None
-    fence: tuple[str, int] | None = None
     in_comment = False
     prev_plain: Line | None = None  # candidate text for a setext heading
     open_field: tuple[Field, int] | None = None  # a field with an empty value, awaiting sub-items
@@ -353,63 +365,69 @@ def read_card(text: str, path: str = "") -> Card:
         current_section = section
         open_field = bullet = wrapped = None
 
-    for index, raw in enumerate(body.split("\n")):
-        number = index + 1 + offset
-        if fence is not None:
+    # The loop runs once per line of every card of a site, so its common paths are kept to a few string
+    # methods: each line's leading whitespace is stripped once (``lead``), and the tests for headings, fences
+    # and fields start with the cheap check of the first character.
+    fence_mark = ""  # the opening fence's marker ("```"), while in a fenced block
+    fence_char = ""
+    for number, raw in enumerate(body.split("\n"), start=1 + offset):
+        if fence_mark:
             stripped = raw.strip()
-            if stripped.startswith(fence[0] * fence[1]) and not stripped.strip(fence[0]):
-                fence = None
+            if stripped.startswith(fence_mark) and not stripped.strip(fence_char):
+                fence_mark = ""
             else:
-                line = Line(number, raw, code=True)
+                line = _new_line(Line, (number, raw, True))
                 current.append(line)
                 all_lines.append(line)
             continue
-        visible, in_comment = _strip_comments(raw, in_comment) if (in_comment or "<!--" in raw) else (raw, False)
-        if not visible.strip():
+        if in_comment or "<!--" in raw:
+            visible, in_comment = _strip_comments(raw, in_comment)
+        else:
+            visible = raw
+        lead = visible.lstrip()
+        if not lead:
             prev_plain = wrapped = None
             continue
-        # Cheap first-character checks keep the per-line cost low on big sites.
-        first = visible.lstrip()[:1]
-        opener = _FENCE_OPEN.match(visible) if first in ("`", "~") else None
-        if opener and not (opener.group(2)[0] == "`" and "`" in opener.group(3)):
-            fence = (opener.group(2)[0], len(opener.group(2)))
-            prev_plain = wrapped = None
-            open_field = None
-            continue
-        heading = _heading(visible) if visible[0] == "#" else None
-        if heading is None and first == "#" and visible.startswith(" ") and not visible.startswith("    "):
-            # CommonMark (GitHub, Hugging Face) renders "  ## Usage" as a heading; Python-Markdown does not.
-            heading = _heading(visible.lstrip(" "))
-            if heading and heading[1].strip():
-                shown = one_line(visible.strip())[:60]
-                diagnostics.append(
-                    Diagnostic(
-                        f"heading {shown!r} is indented, so MkDocs shows it as plain text; remove the leading spaces",
-                        number,
-                    )
-                )
+        first = lead[0]
+        if first in "`~":
+            opener = _FENCE_OPEN.match(visible)
+            if opener and not (opener.group(2)[0] == "`" and "`" in opener.group(3)):
+                fence_char, fence_mark = opener.group(2)[0], opener.group(2)
+                prev_plain = wrapped = None
+                open_field = None
+                continue
+        heading = None
+        if first == "#":
+            heading = _heading(visible) if visible[0] == "#" else None
+            if heading is None and visible.startswith(" ") and not visible.startswith("    "):
+                # CommonMark (GitHub, Hugging Face) renders "  ## Usage" as a heading; Python-Markdown does not.
+                heading = _heading(visible.lstrip(" "))
+                if heading and heading[1].strip():
+                    shown = one_line(visible.strip())[:60]
+                    problem = f"heading {shown!r} is indented, so MkDocs shows it as plain text"
+                    diagnostics.append(Diagnostic(problem + "; remove the leading spaces", number))
         if heading and heading[1].strip():
             start_section(heading[1], heading[0], number)
             prev_plain = None
             continue
-        soft = _SOFT_HEADING.match(visible) if first in ("*", "_") else None
+        soft = _SOFT_HEADING.match(visible) if first in "*_" else None
         if soft and _is_sentence(soft.group("title")):
             soft = None  # "**This model is for non-commercial research purposes only.**" is emphasis, not a heading
         if soft:
             start_section(soft.group("title"), SOFT_LEVEL, number, soft=True)
             prev_plain = None
             continue
-        setext = _SETEXT.match(visible) if first in ("=", "-") and prev_plain is not None else None
+        setext = _SETEXT.match(visible) if first in "=-" and prev_plain is not None else None
         if setext and prev_plain is not None and current and current[-1] is prev_plain:
             current.pop()
             all_lines.pop()  # prev_plain was the last line appended
             start_section(prev_plain.text, 1 if setext.group(1)[0] == "=" else 2, prev_plain.number)
             prev_plain = None
             continue
-        line = Line(number, visible)
+        line = _new_line(Line, (number, visible, False))
         current.append(line)
         all_lines.append(line)
-        indent = len(visible) - len(visible.lstrip())
+        indent = len(visible) - len(lead)
         if bullet is not None:
             # "- Person or organization developing model" with the names as sub-items below it.
             label_line, bullet_indent, label = bullet
@@ -447,10 +465,10 @@ def read_card(text: str, path: str = "") -> Card:
                 current_section.fields.append(item)
             if not value:
                 open_field = (item, field_indent)
-            elif first in ("-", "*", "+") and visible.lstrip()[1:2] in (" ", "\t"):
+            elif first in "-*+" and lead[1:2] in (" ", "\t"):
                 wrapped = (item, indent)  # a list item: "- **Type:** ...", not "**Type:** ..."
-        is_block = first in ("-", "*", "+", ">", "|") or first.isdigit()
-        if parsed is None and first in ("-", "*", "+"):
+        is_block = first in "-*+>|" or first.isdigit()
+        if parsed is None and first in "-*+":
             words = _BULLET_LABEL.match(visible)
             if words is not None and len(words.group(1).split()) <= _MAX_LABEL_WORDS:
                 bullet = (number, indent, words.group(1).strip())

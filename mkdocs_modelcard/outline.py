@@ -305,7 +305,7 @@ class Outline:
                 self.fields_for.setdefault(item.id, []).append(card_field)
         # Placeholders and stock sentences go in one pass over the whole card per pattern.
         indexes = _Indexes()  # the card's text mostly goes through the removals unchanged: one index for all
-        joined = "\n".join(line.text for line in card.lines)
+        joined = "\n".join([line.text for line in card.lines])
         texts = _remove_all(checklist.placeholder_parts, joined, indexes).split("\n")
         own: dict[int, str] = {}  # what a field or table header line contributes, by index
         for index, line in enumerate(card.lines):
@@ -324,7 +324,10 @@ class Outline:
 
         def cleaned(lines: list[str]) -> dict[int, str]:
             """Each line's text by line number, a field or table header line counting as what it contributes."""
-            return {number: own.get(index, text) for index, (number, text) in enumerate(zip(self.numbers, lines))}
+            found = dict(zip(self.numbers, lines))  # built in C; then the few field and header lines are replaced
+            for index, value in own.items():
+                found[self.numbers[index]] = value
+            return found
 
         # "See the paper." is no result, but it is the paper: items with links read the text with pointers.
         pointed = _remove_all(checklist.pointer_parts, body, indexes) if checklist.pointer_parts else body
@@ -549,11 +552,13 @@ def _remove_all(patterns: tuple[ContentPattern, ...], text: str, indexes: _Index
     stays the same, for the next removals and the searches after them.
     """
     indexes = indexes or _Indexes()
-    lines = text.count("\n")
+    lines = -1  # the text's line breaks, counted at the first match (most texts have none): every removal keeps them
     index = indexes.of(text)
     for pattern in patterns:
         if pattern.span(text, index.lowered if index is not None else None, index) is None:
             continue
+        if lines < 0:
+            lines = text.count("\n")
         removed = pattern.exact.sub(" ", text)
         text = removed if removed.count("\n") == lines else pattern.exact.sub(_blank, text)
         index = indexes.of(text)

