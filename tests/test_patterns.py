@@ -208,3 +208,14 @@ def test_lower_source_keeps_escapes_and_refuses_what_it_cannot_lower(source: str
 def test_invalid_pattern_raises_like_re() -> None:
     with pytest.raises(re.error):
         ContentPattern("(unclosed")
+
+
+def test_removed_placeholders_leave_a_space_or_their_line_breaks() -> None:
+    from mkdocs_modelcard.outline import _remove_all
+
+    placeholder = (ContentPattern(r"\[more\s+information\s+needed\]", re.MULTILINE),)
+    assert _remove_all(placeholder, "A [More Information Needed] B [more information needed]") == "A   B  "
+    # A match over a line break keeps it, so every offset still maps to its line; so does every other match.
+    wrapped = "A [More Information\nNeeded] B [More Information Needed]\nC"
+    removed = _remove_all(placeholder, wrapped)
+    assert removed.split("\n") == ["A " + " " * 17, " " * 7 + " B " + " " * 25, "C"]
