@@ -114,16 +114,15 @@ class Checklist:
     """Sentences that only point elsewhere ("See the paper."): they fill no item but those with links."""
     title_noise: tuple[str, ...] = ()
     group_headings: dict[str, tuple[str, ...]] = field(default_factory=dict, compare=False)
+    """Headings of a whole group ("Evaluation"): its items are looked for there by their cues."""
     group_index: tuple[tuple[str, frozenset[str], re.Pattern[str] | None], ...] = field(
         default=(), compare=False, repr=False
     )
     """Each group with its plain headings (looked up) and its wildcard headings (one pattern), made once."""
-    """Headings of a whole group ("Evaluation"): its items are looked for there by their cues."""
     source: str = ""
     placeholder_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     stock_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     title_noise_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-    section_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     placeholder_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     """The placeholders one by one: applied in turn they are much faster than one big alternation."""
     stock_parts: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
@@ -375,7 +374,6 @@ class _Validator:
                 group_headings[group] = self.strings(aliases, f"checklist: key 'groups.{group}'")
         if self.errors:
             raise ChecklistError("invalid checklist:\n  " + "\n  ".join(self.errors))
-        all_headings = [h for item in items for h in item.detect.headings]
         return Checklist(
             name=name,
             title=title,
@@ -399,7 +397,6 @@ class _Validator:
             placeholder_re=_alternation(placeholders),
             stock_re=_alternation(_flexible(s) for s in stock),
             title_noise_re=_alternation(noise),
-            section_re=alias_matcher(all_headings),
             placeholder_parts=tuple(ContentPattern(p, re.MULTILINE) for p in placeholders),
             stock_parts=tuple(ContentPattern(_flexible(s)) for s in stock),
         )

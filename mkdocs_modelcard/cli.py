@@ -240,10 +240,6 @@ def outcomes(work: list[Task], settings: Settings, scorer: Scorer, jobs: int) ->
             yield from done
 
 
-def default_jobs() -> int:
-    return usable_cpus()
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mkdocs-modelcard",
@@ -364,7 +360,7 @@ def run_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     for name, globs in (("--include", args.include), ("--exclude", args.exclude), ("--checklists", mapping)):
         if (error := glob_error(globs)) is not None:
             raise UsageError(f"{name}: {error}")
-    jobs = default_jobs() if args.jobs is None else args.jobs
+    jobs = usable_cpus() if args.jobs is None else args.jobs  # one worker per CPU
     if jobs < 1:
         raise UsageError(f"--jobs takes a number of processes, 1 or more, not {jobs}")
     settings = Settings(

@@ -70,9 +70,17 @@ def _item_dict(result: ItemResult) -> dict[str, Any]:
     return found
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
-"""``json.dumps(value, ensure_ascii=False)`` without a new encoder per call and without the check for cycles,
-which the fresh dicts and lists of :meth:`CardReport.as_dict` cannot have: a fifth of the time it takes."""
+def report_encoder(indent: int | None = None) -> json.JSONEncoder:
+    """``json.dumps(value, indent=indent, ensure_ascii=False)``, made once for many reports.
+
+    Without a new encoder per call and without the check for cycles, which the
+    fresh dicts and lists of :meth:`CardReport.as_dict` cannot have: a fifth of
+    the time it takes.
+    """
+    return json.JSONEncoder(ensure_ascii=False, indent=indent, check_circular=False)
+
+
+_encode = report_encoder().encode
 
 
 def catalogue(cards: Sequence[tuple[str, CardReport]], errors: Sequence[tuple[str, str]] = ()) -> dict[str, Any]:

@@ -138,7 +138,7 @@ class Lexicon:
             found = tuple(
                 group
                 for group, plain, matcher in self.checklist.group_index
-                if any(k in plain or (matcher is not None and matcher.match(k)) for k in keys)
+                if any(_named(k, plain, matcher) for k in keys)
             )
             if len(self._groups) < 100_000:
                 self._groups[keys] = found
@@ -174,20 +174,11 @@ class Lexicon:
         if found is None:
             # A set lookup for the plain aliases, a pattern only for those with a wildcard: the same answer as
             # matching the item's whole alias pattern, at a fraction of the cost for a heading not seen before.
+            items = self.checklist.items
             if headings:
-                found = tuple(
-                    i
-                    for i in self.checklist.items
-                    if key in i.detect.heading_exact
-                    or (i.detect.heading_wild_re is not None and i.detect.heading_wild_re.match(key))
-                )
+                found = tuple(i for i in items if _named(key, i.detect.heading_exact, i.detect.heading_wild_re))
             else:
-                found = tuple(
-                    i
-                    for i in self.checklist.items
-                    if key in i.detect.field_exact
-                    or (i.detect.field_wild_re is not None and i.detect.field_wild_re.match(key))
-                )
+                found = tuple(i for i in items if _named(key, i.detect.field_exact, i.detect.field_wild_re))
             if len(cache) < 100_000:  # bounded: headings are free text
                 cache[key] = found
         return found
@@ -498,6 +489,11 @@ class Searchable:
     def index_of(self, offset: int) -> int:
         """Index (in the card's lines) of the line holding ``offset``; asked only of the few matches."""
         return self.text.count("\n", 0, offset)
+
+
+def _named(key: str, plain: frozenset[str], wild: re.Pattern[str] | None) -> bool:
+    """Whether a normalised heading or label is one of the aliases: looked up, or matched if they have wildcards."""
+    return key in plain or (wild is not None and wild.match(key) is not None)
 
 
 # A sub-heading that names only a split, under a heading about data, is that split's data.

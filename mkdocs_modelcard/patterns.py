@@ -468,10 +468,10 @@ class ContentPattern:
     def _prepare(self) -> None:
         """Work out the fast path, on the first search rather than when the checklist loads.
 
-        It costs several parses and compilations per pattern, about a quarter
-        of a second for the built-in checklists: a build whose worker processes
-        do the scoring never pays it in the build process, and the workers pay
-        it in parallel.
+        It costs several parses and compilations per pattern, about half a
+        second for the built-in checklists: a build whose worker processes do
+        the scoring never pays it in the build process, and the workers pay it
+        in parallel.
         """
         self._ready = True
         source, flags = self.pattern, self._flags

@@ -22,7 +22,7 @@ from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import IO, Any, NamedTuple, TextIO
 
-from .engine import CardReport, item_line
+from .engine import CardReport, item_line, report_encoder
 from .safetext import one_line
 from .site import summary_of
 
@@ -77,9 +77,7 @@ class JsonFrame:
                 piece = piece[:start]
             self.bodies.append(piece)
         self.separators = ["," + tail if tail else ", " for tail in self.tails]
-        # json.dumps(item, indent=indent, ensure_ascii=False) without a new encoder per item, nor the check for
-        # cycles, which the fresh dicts and lists of a card's report cannot have: a fifth of the time it takes.
-        self.encoder = json.JSONEncoder(ensure_ascii=False, indent=indent, check_circular=False)
+        self.encoder = report_encoder(indent)
 
     def encode(self, hole: int, item: Any) -> str:
         """An item as json.dumps writes it inside list number ``hole``."""

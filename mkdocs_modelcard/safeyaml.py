@@ -85,7 +85,7 @@ class _Loader(_Base):
         """
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], ()):  # value[:1] is "" for "", like the base's key
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):  # value[:1] is "" for "", like the base
                     if regexp.match(value):
                         return tag
             return self.DEFAULT_SCALAR_TAG
@@ -97,8 +97,10 @@ _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:map", _Loader.construct_yaml_map)
 
 assert not _Loader.yaml_path_resolvers, "_Loader.resolve assumes no path resolvers"
+_WILDCARD: tuple[tuple[str, Any], ...] = tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+"""The resolvers the base tries for every scalar, after those for its first character (none in PyYAML's own)."""
 _IMPLICIT: dict[str, tuple[tuple[str, Any], ...]] = {
-    first: tuple(resolvers) + tuple(_Loader.yaml_implicit_resolvers.get(None, ()))
+    first: tuple(resolvers) + _WILDCARD
     for first, resolvers in _Loader.yaml_implicit_resolvers.items()
     if first is not None
 }

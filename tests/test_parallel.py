@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import pickle
 import threading
 from pathlib import Path
@@ -244,8 +245,6 @@ def test_pages_that_surely_are_no_cards_are_decided_without_workers() -> None:
 
 
 def test_frozen_heap_leaves_nothing_frozen_after_it() -> None:
-    import gc
-
     before = gc.get_freeze_count()
     with parallel.frozen_heap():
         assert gc.get_freeze_count() > before  # the objects alive now are left out of the collector's passes
