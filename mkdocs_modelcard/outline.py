@@ -26,7 +26,7 @@ from typing import Any
 
 from .card import Card, Field, Line, Section
 from .checklist import Checklist, Detectors, Item
-from .patterns import ContentPattern, TextIndex, lowered_for_search
+from .patterns import ContentPattern, TextIndex, Vocabulary, lowered_for_search
 from .text import has_words, normalize, plain_text, truncate
 
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
@@ -56,6 +56,17 @@ class Lexicon:
         self._topics: dict[
             tuple[str, tuple[str, ...], bool], tuple[tuple[Item, ...], tuple[str, ...] | None, tuple[str, ...]]
         ] = {}
+        self._vocabulary: Vocabulary | None = None
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """The literals of every content pattern run over a card's whole text, made on the first card."""
+        if self._vocabulary is None:
+            checklist = self.checklist
+            patterns = [*checklist.placeholder_parts, *checklist.stock_parts, *checklist.pointer_parts]
+            patterns.extend(pattern for item in checklist.items for pattern in item.detect.pattern_res)
+            self._vocabulary = Vocabulary(patterns)
+        return self._vocabulary
 
     def own_text(self, text: str) -> str:
         """A short text without placeholders and stock sentences: what is left is the author's own.
@@ -295,7 +306,8 @@ class Outline:
             for item in field_items:
                 self.fields_for.setdefault(item.id, []).append(card_field)
         # Placeholders and stock sentences go in one pass over the whole card per pattern.
-        indexes = _Indexes()  # the card's text mostly goes through the removals unchanged: one index for all
+        # The card's text mostly goes through the removals unchanged: one index for all.
+        indexes = _Indexes(lex.vocabulary)
         joined = "\n".join([line.text for line in card.lines])
         texts = _remove_all(checklist.placeholder_parts, joined, indexes).split("\n")
         own: dict[int, str] = {}  # what a field or table header line contributes, by index
@@ -322,7 +334,7 @@ class Outline:
 
         # "See the paper." is no result, but it is the paper: items with links read the text with pointers.
         pointed = _remove_all(checklist.pointer_parts, body, indexes) if checklist.pointer_parts else body
-        self.linked = Searchable(body) if pointed != body else None
+        self.linked = Searchable(body, _Indexes(lex.vocabulary)) if pointed != body else None
         self.cleaned_linked = cleaned(body.split("\n")) if self.linked is not None else None
         self._body_lines = pointed.split("\n")
         self.full = Searchable(pointed, indexes)
@@ -334,7 +346,7 @@ class Outline:
         """The text without code blocks: a variable named `preprocess` in a code block is no preprocessing."""
         if self._prose is None:
             lines = ["" if line.code else text for line, text in zip(self.card.lines, self._body_lines)]
-            self._prose = Searchable("\n".join(lines), within=self.full)
+            self._prose = Searchable("\n".join(lines), _Indexes(self.lexicon.vocabulary), within=self.full)
         return self._prose
 
     def meaningful(self, text: str, min_words: int) -> bool:
@@ -525,17 +537,19 @@ def _without_tags(text: str) -> str:
 class _Indexes:
     """The :class:`TextIndex` of the latest text asked for: the same text gets the same index."""
 
-    __slots__ = ("index", "text")
+    __slots__ = ("index", "text", "vocabulary")
 
-    def __init__(self) -> None:
+    def __init__(self, vocabulary: Vocabulary | None = None) -> None:
         self.text: str | None = None
         self.index: TextIndex | None = None
+        self.vocabulary = vocabulary
 
     def of(self, text: str, within: TextIndex | None = None) -> TextIndex | None:
         """The index of ``text`` (None where lower-casing is not enough to search it, see lowered_for_search)."""
         if text != self.text:
             lowered = lowered_for_search(text)
-            self.text, self.index = text, TextIndex(lowered, within) if lowered is not None else None
+            index = TextIndex(lowered, within, self.vocabulary) if lowered is not None else None
+            self.text, self.index = text, index
         return self.index
 
 
