@@ -436,7 +436,7 @@ class Vocabulary:
         return self._matcher is not None
 
     def firsts(self, lowered: str) -> dict[str, int]:
-        """A start for :attr:`TextIndex.firsts`: -1 for every literal ``lowered`` does not hold, nothing for the rest."""
+        """A start for :attr:`TextIndex.firsts`: -1 for each literal ``lowered`` lacks, nothing for the rest."""
         if self._matcher is None:
             return {}
         try:
