@@ -716,3 +716,52 @@ def test_the_model_cards_paper_is_no_paper_about_the_model() -> None:
     )
     assert not verdicts(text)["paper"]
     assert verdicts(text.replace("1810.03993", "2311.00001"))["paper"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        # Chinese, Japanese and Korean numbering needs no space after it, and full-width brackets and digits.
+        ("## 一、训练数据", "training_data"),
+        ("### （二）训练数据", "training_data"),
+        ("## 1、训练数据", "training_data"),
+        ("## １．训练数据", "training_data"),
+        ("## 第三章 训练数据", "training_data"),
+        ("## 第2节 训练数据", "training_data"),
+        ("## 十一、训练数据", "training_data"),
+        ("## 제3장 학습 데이터", "training_data"),
+    ],
+)
+def test_cjk_numbering_is_no_part_of_the_topic(heading: str, item: str) -> None:
+    text = f"# 模型卡：新闻分类器\n\n{heading}\n\n我们使用了 THUCNews 的十万条新闻标题，按类别均衡抽样。\n"
+    assert evidence(text, item) == ("heading", 3)
+
+
+def test_kana_with_voicing_marks_and_hangul_stay_whole_in_headings() -> None:
+    # NFKD splits "デ" into "テ" and a voicing mark, and Hangul syllables into letters: composed again.
+    from mkdocs_modelcard.text import normalize
+
+    assert normalize("モデルの概要") == "モデルの概要"
+    assert normalize("ハイパーパラメータ") == "ハイパーパラメータ"
+    assert normalize("모델 설명") == "모델 설명"
+    assert normalize("（二）训练数据") == "训练数据"
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("许可证：MIT", "license"),
+        ("- **许可证**：Apache-2.0", "license"),
+        ("开发者：清华大学自然语言处理实验室", "developed_by"),
+        ("模型类型：文本分类", "model_type"),
+        ("基础模型：bert-base-chinese", "fine_tuned_from"),
+    ],
+)
+def test_fields_with_a_full_width_colon(line: str, item: str) -> None:
+    text = f"# 模型卡：新闻分类器\n\n## 模型详情\n\n{line}\n"
+    assert evidence(text, item) == ("field", 5)
+
+
+def test_a_clause_before_a_full_width_colon_is_no_field_label() -> None:
+    text = "# 模型卡：新闻分类器\n\n## 说明\n\n本模型在我们收集的十万条新闻标题上进行了三轮微调训练，主要特点如下：速度快、精度高。\n"
+    assert read_card(text).fields == []
