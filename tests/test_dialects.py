@@ -765,3 +765,71 @@ def test_fields_with_a_full_width_colon(line: str, item: str) -> None:
 def test_a_clause_before_a_full_width_colon_is_no_field_label() -> None:
     text = "# 模型卡：新闻分类器\n\n## 说明\n\n本模型在我们收集的十万条新闻标题上进行了三轮微调训练，主要特点如下：速度快、精度高。\n"
     assert read_card(text).fields == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        # Japanese
+        ("## モデルの概要", "model_summary"),
+        ("## 学習データ", "training_data"),
+        ("## 学習方法", "training_procedure"),
+        ("## ハイパーパラメータ", "training_hyperparameters"),
+        ("## 前処理", "preprocessing"),
+        ("## 評価データ", "testing_data"),
+        ("## 制限事項", "bias_risks_limitations"),
+        ("## 使い方", "usage_instructions"),
+        ("## インストール", "installation_guide"),
+        ("## モデルアーキテクチャ", "model_architecture"),
+        ("## ライセンス", "license_details"),
+        ("## 範囲外の使用", "out_of_scope_use"),
+        # Korean
+        ("## 모델 설명", "model_summary"),
+        ("## 학습 데이터", "training_data"),
+        ("## 학습 절차", "training_procedure"),
+        ("## 하이퍼파라미터", "training_hyperparameters"),
+        ("## 전처리", "preprocessing"),
+        ("## 평가 데이터", "testing_data"),
+        ("## 한계", "bias_risks_limitations"),
+        ("## 사용 방법", "usage_instructions"),
+        ("## 설치", "installation_guide"),
+        ("## 모델 구조", "model_architecture"),
+        ("## 라이선스", "license_details"),
+        ("## 인용", "citation"),
+        # Chinese headings the first Chinese vocabulary missed
+        ("## 开源协议", "license_details"),
+        ("## 适用场景", "direct_use"),
+        ("## 模型训练", "training_procedure"),
+        ("## 基准对比", "benchmark_comparisons"),
+        # Spanish and German
+        ("## Citación", "citation"),
+        ("## Zitierung", "citation"),
+    ],
+)
+def test_headings_in_japanese_korean_and_chinese(heading: str, item: str) -> None:
+    body = "이 모델은 공개 뉴스 기사 십만 건으로 학습되었고 정확도는 91% 입니다。本モデルは十万件の記事で学習した。"
+    text = f"# Model card: 뉴스 분류기\n\n{heading}\n\n{body}\n"
+    assert evidence(text, item) == ("heading", 3), heading
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("ライセンス：MIT", "license"),
+        ("開発者：東京大学 自然言語処理研究室", "developed_by"),
+        ("言語：日本語", "languages"),
+        ("モデルタイプ：テキスト分類", "model_type"),
+        ("ベースモデル：cl-tohoku/bert-base-japanese", "fine_tuned_from"),
+        ("- 라이선스: Apache-2.0", "license"),
+        ("- 개발자: 서울대학교 언어 연구실", "developed_by"),
+        ("- 언어: 한국어", "languages"),
+        ("- 모델 유형: 텍스트 분류", "model_type"),
+        ("数据集：THUCNews", "datasets"),
+        ("- **Conjunto de datos:** MLSum", "datasets"),
+        ("- **Jeu de données :** MLSum", "datasets"),
+        ("- **Datensatz:** MLSum", "datasets"),
+    ],
+)
+def test_fields_in_japanese_korean_and_european_languages(line: str, item: str) -> None:
+    text = f"# Model card: 뉴스 분류기\n\n## 詳細\n\n{line}\n"
+    assert evidence(text, item) == ("field", 5), line
