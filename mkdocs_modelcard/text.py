@@ -75,9 +75,13 @@ def normalize(text: str) -> str:
 # Where a heading joins several topics: "Limitations & Ethical Considerations", "Model Architecture /
 # Hyperparameters", "Evaluation: Performance Metrics", "Datos y preprocesamiento".
 _TOPIC_SEPARATOR = re.compile(r"[,;/&|+:()\[\]]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b", re.IGNORECASE)
-# The same in a heading with other scripts: Chinese joins topics with "、" or "和" ("偏见、风险和局限性").
+# The same in a heading with other scripts: Chinese joins topics with "、" or "和" ("偏见、风险和局限性"),
+# Japanese with "・", "と" or "および" between words in kanji or katakana ("評価結果と指標", "制限とバイアス"),
+# Korean with "및" ("편향 및 한계").
 _TOPIC_SEPARATOR_WIDE = re.compile(
-    r"[,;/&|+:()\[\]、，；／：（）]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])",
+    r"[,;/&|+:()\[\]、，；／：（）・]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o|및)\b"
+    r"|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])"
+    r"|(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:と|および|及び)(?=[\u4e00-\u9fff\u30a0-\u30ff])",
     re.IGNORECASE,
 )
 _NUMERAL = re.compile(rf"^[{_CJK_DIGITS}]+$")

@@ -833,3 +833,39 @@ def test_headings_in_japanese_korean_and_chinese(heading: str, item: str) -> Non
 def test_fields_in_japanese_korean_and_european_languages(line: str, item: str) -> None:
     text = f"# Model card: 뉴스 분류기\n\n## 詳細\n\n{line}\n"
     assert evidence(text, item) == ("field", 5), line
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        # No spaces between words: the topic word stands inside a longer heading.
+        ("## 模型的局限性", "bias_risks_limitations"),
+        ("## 关于训练数据", "training_data"),
+        ("## 本模型使用的训练数据", "training_data"),
+        ("## 学習データについて", "training_data"),
+        ("## モデルの制限事項", "bias_risks_limitations"),
+        # Korean attaches particles to its words.
+        ("## 모델의 한계", "bias_risks_limitations"),
+        # Topics joined by と, ・, および and 및 are each a topic.
+        ("## 評価結果と指標", "evaluation_metrics"),
+        ("## 制限とバイアス", "bias_risks_limitations"),
+        ("## 制限・リスク", "bias_risks_limitations"),
+        ("## 편향 및 한계", "bias_risks_limitations"),
+        ("## 训练数据与预处理", "training_data"),
+    ],
+)
+def test_a_cjk_topic_inside_a_longer_heading(heading: str, item: str) -> None:
+    body = "模型在 THUCNews 数据集的十万条样本上训练，准确率 91%，评估指标为 F1；夜间照片的识别效果较差，建议人工复核。"
+    text = f"# Model card: 新闻分类器\n\n{heading}\n\n{body}\n"
+    assert verdicts(text)[item], heading
+
+
+def test_generic_cjk_words_inside_a_heading_name_nothing() -> None:
+    # "模型下载" (model download) and "まとめ" (summary) hold generic words or none: not a topic of the checklist.
+    from mkdocs_modelcard.outline import lexicon
+
+    lex = lexicon(MODEL)
+    for heading in ("模型下载", "数据集下载", "まとめ", "모델 다운로드"):
+        assert lex.items_for_section(heading, (heading,))[0] == (), heading
+    # "と" between hiragana is part of a word, not "and".
+    assert read_card("## まとめ\n\ntext\n").sections[0].parts == ("まとめ",)
