@@ -869,3 +869,31 @@ def test_generic_cjk_words_inside_a_heading_name_nothing() -> None:
         assert lex.items_for_section(heading, (heading,))[0] == (), heading
     # "と" between hiragana is part of a word, not "and".
     assert read_card("## まとめ\n\ntext\n").sections[0].parts == ("まとめ",)
+
+
+@pytest.mark.parametrize(
+    ("line", "item", "filled"),
+    [
+        # A metric named in the card's language, with its figure, is a performance figure.
+        ("Exactitud de 91,2 % y F1 macro de 90,5 % en el conjunto de prueba.", "performance_metrics", True),
+        ("Acurácia de 91,7 % no conjunto de teste.", "performance_metrics", True),
+        ("Exactitude de 92,0 % sur le jeu de test.", "performance_metrics", True),
+        ("测试集上准确率为 94.3%。", "performance_metrics", True),
+        ("テストデータでの正解率は 95.1% でした。", "performance_metrics", True),
+        ("테스트 데이터에서 정확도 92.4%를 기록했습니다.", "performance_metrics", True),
+        ("使用混合精度 16 位训练。", "performance_metrics", False),
+        ("Entrenado en precisión mixta de 16 bits.", "performance_metrics", False),
+        # How long training took, in the card's language.
+        ("Ajuste fino durante 3 épocas en una GPU T4 durante 2 horas.", "training_hours", True),
+        ("Feinabstimmung über 3 Epochen auf einer A100 für 1 Stunde.", "training_hours", True),
+        ("在 1 张 A100 GPU 上训练约 2 小时。", "training_hours", True),
+        ("RTX 3090 1 枚で学習し、約 40 分かかりました。", "training_hours", True),
+        ("A100 GPU 1장에서 학습에 약 1시간 걸렸습니다.", "training_hours", True),
+        # Hours of speech are training data, not training time.
+        ("Entrenado con 500 horas de audio del corpus Common Voice.", "training_hours", False),
+        ("训练数据包含 1000 小时的语音。", "training_hours", False),
+    ],
+)
+def test_figures_written_in_other_languages(line: str, item: str, filled: bool) -> None:
+    text = f"# Model card: Example\n\nA classifier for examples.\n\n## Notas\n\n{line}\n"
+    assert verdicts(text)[item] is filled, line
