@@ -274,7 +274,9 @@ _GENERIC_WIDE = frozenset(
 _PARTICLES_WIDE = ("的", "の", "의")
 # "训练数据", "評価データ", "학습 데이터": a split's data names its item as "training data" does not in English.
 _DATA_WIDE = frozenset(("数据", "数据集", "データ", "データセット", "데이터", "데이터셋"))
-_SPLIT_WIDE = frozenset(("训练", "评估", "评测", "测试", "学習", "訓練", "評価", "テスト", "학습", "훈련", "평가", "테스트"))
+_SPLIT_WIDE = frozenset(
+    ("训练", "评估", "评测", "测试", "学習", "訓練", "評価", "テスト", "학습", "훈련", "평가", "테스트")
+)
 
 
 def _generic_wide(phrase: str) -> bool:

@@ -763,7 +763,10 @@ def test_fields_with_a_full_width_colon(line: str, item: str) -> None:
 
 
 def test_a_clause_before_a_full_width_colon_is_no_field_label() -> None:
-    text = "# 模型卡：新闻分类器\n\n## 说明\n\n本模型在我们收集的十万条新闻标题上进行了三轮微调训练，主要特点如下：速度快、精度高。\n"
+    text = (
+        "# 模型卡：新闻分类器\n\n## 说明\n\n"
+        "本模型在我们收集的十万条新闻标题上进行了三轮微调训练，主要特点如下：速度快、精度高。\n"
+    )
     assert read_card(text).fields == []
 
 
@@ -897,3 +900,76 @@ def test_generic_cjk_words_inside_a_heading_name_nothing() -> None:
 def test_figures_written_in_other_languages(line: str, item: str, filled: bool) -> None:
     text = f"# Model card: Example\n\nA classifier for examples.\n\n## Notas\n\n{line}\n"
     assert verdicts(text)[item] is filled, line
+
+
+JAPANESE_GROUPS = """\
+# 画像分類モデル
+
+本モデルは植物の葉の写真から病気を判定する画像分類モデルです。
+
+## モデル情報
+
+ResNet-50 をもとにした畳み込み層 50 層のモデルで、パラメータ数は 2,500 万です。
+
+## 学習
+
+12 品種の葉の写真 5 万枚で学習しました。画像は 224×224 にリサイズし、データ拡張を行いました。
+
+## 評価
+
+学習に使っていない 5,000 枚のテストセットで評価しました。
+正解率は 93.2% で、ベースラインの MobileNet（88.1%）を上回りました。
+品種別では、トマトの葉で精度が低くなりました。
+
+## 注意
+
+夜間に撮影した写真では精度が下がります。最終的な判断は専門家が行うべきです。
+"""
+
+KOREAN_GROUPS = """\
+# 식물 잎 질병 분류 모델
+
+이 모델은 식물 잎 사진으로 질병을 판별하는 이미지 분류 모델입니다.
+
+## 모델 정보
+
+ResNet-50 기반으로 합성곱 층 50개로 구성되며, 파라미터 수는 2,500만 개입니다.
+
+## 학습
+
+12개 품종의 잎 사진 5만 장으로 학습했습니다. 이미지는 224×224로 크기를 조정하고 데이터 증강을 했습니다.
+
+## 평가
+
+학습에 사용하지 않은 5,000장의 테스트 세트로 평가했습니다.
+정확도는 93.2%로 베이스라인인 MobileNet(88.1%)보다 높았습니다.
+품종별로 보면 토마토 잎에서 성능이 낮았습니다.
+
+## 주의
+
+야간에 촬영한 사진에서는 정확도가 떨어집니다. 최종 판단은 전문가가 해야 합니다.
+"""
+
+
+@pytest.mark.parametrize("text", [JAPANESE_GROUPS, KOREAN_GROUPS], ids=["ja", "ko"])
+def test_japanese_and_korean_group_sections_read_by_their_cues(text: str) -> None:
+    got = verdicts(text)
+    for item in (
+        "model_architecture", "model_size", "training_data", "preprocessing", "testing_data", "results",
+        "benchmark_comparisons", "factors", "bias_risks_limitations", "recommendations", "performance_metrics",
+    ):  # fmt: skip
+        assert got[item], item
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("結果は比較的安定していました。", "benchmark_comparisons"),  # "relatively", no comparison
+        ("결과는 비교적 안정적이었습니다.", "benchmark_comparisons"),
+        ("图像的对比度经过调整。", "benchmark_comparisons"),  # image contrast
+        ("特別に用意したデータで精度を確認しました。", "factors"),
+    ],
+)
+def test_cjk_words_that_only_look_like_cues(line: str, item: str) -> None:
+    text = f"# Model card: Example\n\nA classifier for examples.\n\n## 評価\n\n{line}\n"
+    assert not verdicts(text)[item], line
