@@ -42,6 +42,9 @@ _BULLET_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+([^\W\d_][\w ,'/()&-]{0,60}?)[ \t
 _META_KEY = re.compile(r"^\s*([\w-]+)\s*:")
 _OPTIONAL_TAG = re.compile(r"(?<![ \t])[ \t]*\[\s*optional\s*\](?=[^:\n]*:)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 8
+_WIDE_COLON = "\uff1a"
+_WIDE_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_MAX_WIDE_LABEL = 16
 _new_line = tuple.__new__
 """``_new_line(Line, (number, text, code))`` is ``Line(number, text, code)`` without the Python-level
 ``__new__`` namedtuple generates: a tenth of the reader's time on cards of long tables and logs."""
@@ -279,6 +282,8 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
     (``**`` for the bold patterns, ``:`` for a field): the same answers, at a
     substring test for most lines instead of a regex.
     """
+    if _WIDE_COLON in text:  # "许可证：MIT", "作者：张三": Chinese and Japanese write a full-width colon
+        text = text.replace(_WIDE_COLON, ":")
     bold = "**" in text
     found = _BOLD_LABEL.match(text) if bold else None
     if found and len(found.group("label").split()) <= _MAX_LABEL_WORDS:
@@ -291,7 +296,7 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
     match = _FIELD.match(plain) if ":" in plain else None
     if match:
         label = match.group("label").strip()
-        if label and len(label.split()) <= _MAX_LABEL_WORDS:
+        if label and len(label.split()) <= _MAX_LABEL_WORDS and _short_wide(label):
             return label, match.group("value").strip(), len(match.group("indent").expandtabs(4))
         return None
     if "|" in plain:
@@ -299,6 +304,15 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
         if row and len(row[0].split()) <= _MAX_LABEL_WORDS:
             return row[0], row[1], 0
     return None
+
+
+def _short_wide(label: str) -> bool:
+    """Whether a label is short enough in a script without spaces: "模型类型", not a clause before "如下：".
+
+    Each ideograph or kana counts as a word there, and a label of more than
+    :data:`_MAX_WIDE_LABEL` of them is a sentence that happens to hold a colon.
+    """
+    return label.isascii() or len(_WIDE_CHAR.findall(label)) <= _MAX_WIDE_LABEL
 
 
 def _is_sentence(title: str) -> bool:
@@ -311,7 +325,7 @@ def is_list_start(visible: str, first: str) -> bool:
     """Whether a line opens a list item, quote, table row or field of its own rather than continuing a paragraph."""
     if (first in ("-", "*", "+", ">", "|") or first.isdigit()) and _LIST_OR_BLOCK.match(visible):
         return True
-    return ":" in visible and _parse_field(visible) is not None
+    return (":" in visible or _WIDE_COLON in visible) and _parse_field(visible) is not None
 
 
 def read_card(text: str, path: str = "") -> Card:
@@ -456,7 +470,11 @@ def read_card(text: str, path: str = "") -> Card:
                 prev_plain = None
                 continue
             open_field = None
-        parsed = _parse_field(visible) if (":" in visible or "|" in visible or "**" in visible) else None
+        parsed = (
+            _parse_field(visible)
+            if (":" in visible or "|" in visible or "**" in visible or _WIDE_COLON in visible)
+            else None
+        )
         if parsed is not None:
             label, value, field_indent = parsed
             item = Field(label=label, key=normalize(label), value=value, line=number, section=current_section)

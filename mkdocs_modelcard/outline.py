@@ -49,6 +49,8 @@ class Lexicon:
         self._own_text: dict[str, str] = {}
         self._parts: dict[tuple[bool, tuple[str, ...]], tuple[Item, ...]] = {}
         self._phrases: dict[str, list[tuple[tuple[str, ...], bool, Item]]] = {}
+        self._wide_phrases: list[tuple[str, Item]] | None = None
+        """Heading aliases in scripts without spaces between words, spaces removed, longest first."""
         """Heading aliases usable inside a longer heading, by first word, longest first."""
         self._groups: dict[tuple[str, ...], tuple[str, ...]] = {}
         self.data_ids = frozenset(item.id for name in set(_SPLITS.values()) for item in self.items_for_heading(name))
@@ -156,7 +158,16 @@ class Lexicon:
         return found
 
     def _contained(self, part: str) -> tuple[Item, ...]:
-        """Items of the longest specific alias found as whole words inside ``part``."""
+        """Items of the longest specific alias found as whole words inside ``part``.
+
+        Chinese and Japanese write no spaces between words, and Korean attaches
+        particles to them ("模型的局限性", "学習データについて", "모델의 한계"): there
+        an alias in those scripts counts where it stands anywhere in the part.
+        """
+        if not part.isascii() and _WIDE_SCRIPT.search(part):
+            found = self._contained_wide(part)
+            if found:
+                return found
         if not self._phrases:
             for entry in _phrases(self.checklist.items):
                 self._phrases.setdefault(entry[0][0], []).append(entry)
@@ -175,6 +186,16 @@ class Lexicon:
                         best = (size, item)
                     break  # the longest phrase from this word is the first to match
         return (best[1],) if best is not None else ()
+
+    def _contained_wide(self, part: str) -> tuple[Item, ...]:
+        """Items of the longest specific alias in a CJK or Hangul script inside ``part``, spaces ignored."""
+        if self._wide_phrases is None:
+            self._wide_phrases = _wide_phrases(self.checklist.items)
+        compact = part.replace(" ", "")
+        for phrase, item in self._wide_phrases:  # longest first
+            if phrase in compact:
+                return (item,)
+        return ()
 
     def items_for_field(self, key: str) -> tuple[Item, ...]:
         """Items whose field aliases match a normalised field label (memoised like headings)."""
@@ -231,6 +252,62 @@ def _phrases(items: tuple[Item, ...]) -> list[tuple[tuple[str, ...], bool, Item]
                 continue
             found.setdefault((words, prefix), item)
     return sorted(((w, p, i) for (w, p), i in found.items()), key=lambda entry: -len(entry[0]))
+
+
+# Han, kana and Hangul: scripts whose headings are matched by the aliases they contain, not by whole words.
+_WIDE_SCRIPT = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+
+# The same words as _GENERIC_WORDS in Chinese, Japanese and Korean: an alias made only of these ("模型介绍",
+# "評価", "모델 설명") says too little to name an item from inside a longer heading.
+_GENERIC_WIDE = frozenset(
+    (
+        *("模型", "数据", "数据集", "训练", "评估", "评测", "测试", "使用", "用途", "用法", "介绍", "简介", "概述"),
+        *("概要", "描述", "说明", "详情", "细节", "信息", "结果", "性能", "版本", "代码", "更新", "输入", "输出"),
+        *("其他", "备注", "方法", "效果", "表现", "指南"),
+        *("モデル", "データ", "データセット", "学習", "訓練", "評価", "テスト", "使用", "利用", "説明", "詳細"),
+        *("情報", "結果", "バージョン", "コード", "入力", "出力", "その他", "方法", "について"),
+        *("모델", "데이터", "데이터셋", "학습", "훈련", "평가", "테스트", "사용", "개요", "설명", "소개", "정보"),
+        *("결과", "성능", "버전", "코드", "업데이트", "입력", "출력", "기타", "세부", "상세", "방법"),
+    )
+)
+# Particles joining the words of a heading: "模型的介绍", "モデルの説明", "모델의 설명".
+_PARTICLES_WIDE = ("的", "の", "의")
+# "训练数据", "評価データ", "학습 데이터": a split's data names its item as "training data" does not in English.
+_DATA_WIDE = frozenset(("数据", "数据集", "データ", "データセット", "데이터", "데이터셋"))
+_SPLIT_WIDE = frozenset(
+    ("训练", "评估", "评测", "测试", "学習", "訓練", "評価", "テスト", "학습", "훈련", "평가", "테스트")
+)
+
+
+def _generic_wide(phrase: str) -> bool:
+    """Whether a CJK or Hangul alias (spaces removed) is only generic words, a split's data excepted."""
+    for particle in _PARTICLES_WIDE:
+        phrase = phrase.replace(particle, "")
+    # Every way of reading the phrase as a run of generic words (they are few and short).
+    readings: list[list[str]] = [[]]
+    ends: dict[int, list[list[str]]] = {0: [[]]}
+    for start in range(len(phrase)):
+        for words in ends.get(start, []):
+            for size in range(1, min(6, len(phrase) - start) + 1):
+                word = phrase[start : start + size]
+                if word in _GENERIC_WIDE:
+                    ends.setdefault(start + size, []).append([*words, word])
+    readings = ends.get(len(phrase), [])
+    return any(not (set(words) & _DATA_WIDE and set(words) & _SPLIT_WIDE) for words in readings)
+
+
+def _wide_phrases(items: tuple[Item, ...]) -> list[tuple[str, Item]]:
+    """Heading aliases in CJK or Hangul scripts usable inside a longer heading, longest first."""
+    found: dict[str, Item] = {}
+    for item in items:
+        for alias in item.detect.headings:
+            if "*" in alias.rstrip("*"):
+                continue
+            phrase = normalize(alias.rstrip("*")).replace(" ", "")
+            if len(phrase) < 2 or phrase.isascii() or not _WIDE_SCRIPT.search(phrase) or _generic_wide(phrase):
+                continue
+            found.setdefault(phrase, item)
+    return sorted(found.items(), key=lambda entry: -len(entry[0]))
 
 
 def _blank(match: re.Match[str]) -> str:

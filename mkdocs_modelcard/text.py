@@ -20,6 +20,13 @@ _ATTR_LIST = re.compile(r"(?<!\s)\s*\{:?\s*[#.][^{}]*\}\s*$")
 _OPTIONAL = re.compile(r"\[\s*optional\s*\]|\(\s*optional\s*\)", re.IGNORECASE)
 # "2. Intended Use", "3) Limitations", "IV. Results", "A.1 Data": numbering is not part of the topic.
 _NUMBERING = re.compile(r"^\s*(?:\d+(?:\.\d+)*[.)]?|[ivx]+[.)]|[a-h](?:\.\d+)*[.)])\s+", re.IGNORECASE)
+# Chinese, Japanese and Korean numbering, which needs no space after it: "一、模型如何构建", "（二）训练数据",
+# "第三章 评估", "1、简介", "第1節 学習データ", "제3장 평가". Full-width digits and brackets are ASCII by then (NFKD).
+_CJK_DIGITS = "0-9一二三四五六七八九十百零〇两"
+_NUMBERING_CJK = re.compile(
+    rf"^\s*(?:第\s*[{_CJK_DIGITS}]+\s*[章节節部篇条條项項回]|제\s*\d+\s*[장절부]|"
+    rf"\(\s*[{_CJK_DIGITS}]+\s*\)|[{_CJK_DIGITS}]+\s*[、.)]|[一二三四五六七八九十]+(?=\s))\s*"
+)
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\((?:[^()\s]|\([^()]*\))*\)")
 _NON_WORD = re.compile(r"[\W_]+")
 # Emoji, bullets and brackets before a heading's number: "📌 1. Detalle del Modelo", "(2) Uses".
@@ -51,22 +58,33 @@ def normalize(text: str) -> str:
     text = _MARKUP.sub(" ", text)
     text = _OPTIONAL.sub(" ", text)
     text = text.replace("&", " and ").casefold()
-    if not text.isascii():  # "Métricas" and "Metricas", "Données" and "Donnees" are the same heading
+    wide = not text.isascii()
+    if wide:  # "Métricas" and "Metricas", "Données" and "Donnees" are the same heading
         text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        if not text.isascii():
+            # Composed again: NFKD splits kana from their voicing marks ("デ") and Hangul into letters.
+            text = unicodedata.normalize("NFC", text)
     if text[:1] and not text[0].isalnum():
         text = _LEADING_SYMBOLS.sub("", text)
     text = _NUMBERING.sub("", text)
+    if wide and not text.isascii():
+        text = _NUMBERING_CJK.sub("", text, count=1)
     return _NON_WORD.sub(" ", text).strip()
 
 
 # Where a heading joins several topics: "Limitations & Ethical Considerations", "Model Architecture /
 # Hyperparameters", "Evaluation: Performance Metrics", "Datos y preprocesamiento".
 _TOPIC_SEPARATOR = re.compile(r"[,;/&|+:()\[\]]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b", re.IGNORECASE)
-# The same in a heading with other scripts: Chinese joins topics with "、" or "和" ("偏见、风险和局限性").
+# The same in a heading with other scripts: Chinese joins topics with "、" or "和" ("偏见、风险和局限性"),
+# Japanese with "・", "と" or "および" between words in kanji or katakana ("評価結果と指標", "制限とバイアス"),
+# Korean with "및" ("편향 및 한계").
 _TOPIC_SEPARATOR_WIDE = re.compile(
-    r"[,;/&|+:()\[\]、，；／：（）]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])",
+    r"[,;/&|+:()\[\]、，；／：（）・]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o|및)\b"
+    r"|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])"
+    r"|(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:と|および|及び)(?=[\u4e00-\u9fff\u30a0-\u30ff])",
     re.IGNORECASE,
 )
+_NUMERAL = re.compile(rf"^[{_CJK_DIGITS}]+$")
 
 
 @lru_cache(maxsize=4096)
@@ -81,6 +99,8 @@ def heading_parts(title: str) -> tuple[str, ...]:
     parts: list[str] = []
     for piece in (_TOPIC_SEPARATOR if title.isascii() else _TOPIC_SEPARATOR_WIDE).split(title):
         part = normalize(piece)
+        if not any(parts) and _NUMERAL.match(part):
+            continue  # "一、模型如何构建", "（二）训练数据": the number before the separator is no topic
         if part.isascii():
             parts.append(part)
             continue

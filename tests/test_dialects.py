@@ -716,3 +716,260 @@ def test_the_model_cards_paper_is_no_paper_about_the_model() -> None:
     )
     assert not verdicts(text)["paper"]
     assert verdicts(text.replace("1810.03993", "2311.00001"))["paper"]
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        # Chinese, Japanese and Korean numbering needs no space after it, and full-width brackets and digits.
+        ("## 一、训练数据", "training_data"),
+        ("### （二）训练数据", "training_data"),
+        ("## 1、训练数据", "training_data"),
+        ("## １．训练数据", "training_data"),
+        ("## 第三章 训练数据", "training_data"),
+        ("## 第2节 训练数据", "training_data"),
+        ("## 十一、训练数据", "training_data"),
+        ("## 제3장 학습 데이터", "training_data"),
+    ],
+)
+def test_cjk_numbering_is_no_part_of_the_topic(heading: str, item: str) -> None:
+    text = f"# 模型卡：新闻分类器\n\n{heading}\n\n我们使用了 THUCNews 的十万条新闻标题，按类别均衡抽样。\n"
+    assert evidence(text, item) == ("heading", 3)
+
+
+def test_kana_with_voicing_marks_and_hangul_stay_whole_in_headings() -> None:
+    # NFKD splits "デ" into "テ" and a voicing mark, and Hangul syllables into letters: composed again.
+    from mkdocs_modelcard.text import normalize
+
+    assert normalize("モデルの概要") == "モデルの概要"
+    assert normalize("ハイパーパラメータ") == "ハイパーパラメータ"
+    assert normalize("모델 설명") == "모델 설명"
+    assert normalize("（二）训练数据") == "训练数据"
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("许可证：MIT", "license"),
+        ("- **许可证**：Apache-2.0", "license"),
+        ("开发者：清华大学自然语言处理实验室", "developed_by"),
+        ("模型类型：文本分类", "model_type"),
+        ("基础模型：bert-base-chinese", "fine_tuned_from"),
+    ],
+)
+def test_fields_with_a_full_width_colon(line: str, item: str) -> None:
+    text = f"# 模型卡：新闻分类器\n\n## 模型详情\n\n{line}\n"
+    assert evidence(text, item) == ("field", 5)
+
+
+def test_a_clause_before_a_full_width_colon_is_no_field_label() -> None:
+    text = (
+        "# 模型卡：新闻分类器\n\n## 说明\n\n"
+        "本模型在我们收集的十万条新闻标题上进行了三轮微调训练，主要特点如下：速度快、精度高。\n"
+    )
+    assert read_card(text).fields == []
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        # Japanese
+        ("## モデルの概要", "model_summary"),
+        ("## 学習データ", "training_data"),
+        ("## 学習方法", "training_procedure"),
+        ("## ハイパーパラメータ", "training_hyperparameters"),
+        ("## 前処理", "preprocessing"),
+        ("## 評価データ", "testing_data"),
+        ("## 制限事項", "bias_risks_limitations"),
+        ("## 使い方", "usage_instructions"),
+        ("## インストール", "installation_guide"),
+        ("## モデルアーキテクチャ", "model_architecture"),
+        ("## ライセンス", "license_details"),
+        ("## 範囲外の使用", "out_of_scope_use"),
+        # Korean
+        ("## 모델 설명", "model_summary"),
+        ("## 학습 데이터", "training_data"),
+        ("## 학습 절차", "training_procedure"),
+        ("## 하이퍼파라미터", "training_hyperparameters"),
+        ("## 전처리", "preprocessing"),
+        ("## 평가 데이터", "testing_data"),
+        ("## 한계", "bias_risks_limitations"),
+        ("## 사용 방법", "usage_instructions"),
+        ("## 설치", "installation_guide"),
+        ("## 모델 구조", "model_architecture"),
+        ("## 라이선스", "license_details"),
+        ("## 인용", "citation"),
+        # Chinese headings the first Chinese vocabulary missed
+        ("## 开源协议", "license_details"),
+        ("## 适用场景", "direct_use"),
+        ("## 模型训练", "training_procedure"),
+        ("## 基准对比", "benchmark_comparisons"),
+        # Spanish and German
+        ("## Citación", "citation"),
+        ("## Zitierung", "citation"),
+    ],
+)
+def test_headings_in_japanese_korean_and_chinese(heading: str, item: str) -> None:
+    body = "이 모델은 공개 뉴스 기사 십만 건으로 학습되었고 정확도는 91% 입니다。本モデルは十万件の記事で学習した。"
+    text = f"# Model card: 뉴스 분류기\n\n{heading}\n\n{body}\n"
+    assert evidence(text, item) == ("heading", 3), heading
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("ライセンス：MIT", "license"),
+        ("開発者：東京大学 自然言語処理研究室", "developed_by"),
+        ("言語：日本語", "languages"),
+        ("モデルタイプ：テキスト分類", "model_type"),
+        ("ベースモデル：cl-tohoku/bert-base-japanese", "fine_tuned_from"),
+        ("- 라이선스: Apache-2.0", "license"),
+        ("- 개발자: 서울대학교 언어 연구실", "developed_by"),
+        ("- 언어: 한국어", "languages"),
+        ("- 모델 유형: 텍스트 분류", "model_type"),
+        ("数据集：THUCNews", "datasets"),
+        ("- **Conjunto de datos:** MLSum", "datasets"),
+        ("- **Jeu de données :** MLSum", "datasets"),
+        ("- **Datensatz:** MLSum", "datasets"),
+    ],
+)
+def test_fields_in_japanese_korean_and_european_languages(line: str, item: str) -> None:
+    text = f"# Model card: 뉴스 분류기\n\n## 詳細\n\n{line}\n"
+    assert evidence(text, item) == ("field", 5), line
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        # No spaces between words: the topic word stands inside a longer heading.
+        ("## 模型的局限性", "bias_risks_limitations"),
+        ("## 关于训练数据", "training_data"),
+        ("## 本模型使用的训练数据", "training_data"),
+        ("## 学習データについて", "training_data"),
+        ("## モデルの制限事項", "bias_risks_limitations"),
+        # Korean attaches particles to its words.
+        ("## 모델의 한계", "bias_risks_limitations"),
+        # Topics joined by と, ・, および and 및 are each a topic.
+        ("## 評価結果と指標", "evaluation_metrics"),
+        ("## 制限とバイアス", "bias_risks_limitations"),
+        ("## 制限・リスク", "bias_risks_limitations"),
+        ("## 편향 및 한계", "bias_risks_limitations"),
+        ("## 训练数据与预处理", "training_data"),
+    ],
+)
+def test_a_cjk_topic_inside_a_longer_heading(heading: str, item: str) -> None:
+    body = "模型在 THUCNews 数据集的十万条样本上训练，准确率 91%，评估指标为 F1；夜间照片的识别效果较差，建议人工复核。"
+    text = f"# Model card: 新闻分类器\n\n{heading}\n\n{body}\n"
+    assert verdicts(text)[item], heading
+
+
+def test_generic_cjk_words_inside_a_heading_name_nothing() -> None:
+    # "模型下载" (model download) and "まとめ" (summary) hold generic words or none: not a topic of the checklist.
+    from mkdocs_modelcard.outline import lexicon
+
+    lex = lexicon(MODEL)
+    for heading in ("模型下载", "数据集下载", "まとめ", "모델 다운로드"):
+        assert lex.items_for_section(heading, (heading,))[0] == (), heading
+    # "と" between hiragana is part of a word, not "and".
+    assert read_card("## まとめ\n\ntext\n").sections[0].parts == ("まとめ",)
+
+
+@pytest.mark.parametrize(
+    ("line", "item", "filled"),
+    [
+        # A metric named in the card's language, with its figure, is a performance figure.
+        ("Exactitud de 91,2 % y F1 macro de 90,5 % en el conjunto de prueba.", "performance_metrics", True),
+        ("Acurácia de 91,7 % no conjunto de teste.", "performance_metrics", True),
+        ("Exactitude de 92,0 % sur le jeu de test.", "performance_metrics", True),
+        ("测试集上准确率为 94.3%。", "performance_metrics", True),
+        ("テストデータでの正解率は 95.1% でした。", "performance_metrics", True),
+        ("테스트 데이터에서 정확도 92.4%를 기록했습니다.", "performance_metrics", True),
+        ("使用混合精度 16 位训练。", "performance_metrics", False),
+        ("Entrenado en precisión mixta de 16 bits.", "performance_metrics", False),
+        # How long training took, in the card's language.
+        ("Ajuste fino durante 3 épocas en una GPU T4 durante 2 horas.", "training_hours", True),
+        ("Feinabstimmung über 3 Epochen auf einer A100 für 1 Stunde.", "training_hours", True),
+        ("在 1 张 A100 GPU 上训练约 2 小时。", "training_hours", True),
+        ("RTX 3090 1 枚で学習し、約 40 分かかりました。", "training_hours", True),
+        ("A100 GPU 1장에서 학습에 약 1시간 걸렸습니다.", "training_hours", True),
+        # Hours of speech are training data, not training time.
+        ("Entrenado con 500 horas de audio del corpus Common Voice.", "training_hours", False),
+        ("训练数据包含 1000 小时的语音。", "training_hours", False),
+    ],
+)
+def test_figures_written_in_other_languages(line: str, item: str, filled: bool) -> None:
+    text = f"# Model card: Example\n\nA classifier for examples.\n\n## Notas\n\n{line}\n"
+    assert verdicts(text)[item] is filled, line
+
+
+JAPANESE_GROUPS = """\
+# 画像分類モデル
+
+本モデルは植物の葉の写真から病気を判定する画像分類モデルです。
+
+## モデル情報
+
+ResNet-50 をもとにした畳み込み層 50 層のモデルで、パラメータ数は 2,500 万です。
+
+## 学習
+
+12 品種の葉の写真 5 万枚で学習しました。画像は 224×224 にリサイズし、データ拡張を行いました。
+
+## 評価
+
+学習に使っていない 5,000 枚のテストセットで評価しました。
+正解率は 93.2% で、ベースラインの MobileNet（88.1%）を上回りました。
+品種別では、トマトの葉で精度が低くなりました。
+
+## 注意
+
+夜間に撮影した写真では精度が下がります。最終的な判断は専門家が行うべきです。
+"""
+
+KOREAN_GROUPS = """\
+# 식물 잎 질병 분류 모델
+
+이 모델은 식물 잎 사진으로 질병을 판별하는 이미지 분류 모델입니다.
+
+## 모델 정보
+
+ResNet-50 기반으로 합성곱 층 50개로 구성되며, 파라미터 수는 2,500만 개입니다.
+
+## 학습
+
+12개 품종의 잎 사진 5만 장으로 학습했습니다. 이미지는 224×224로 크기를 조정하고 데이터 증강을 했습니다.
+
+## 평가
+
+학습에 사용하지 않은 5,000장의 테스트 세트로 평가했습니다.
+정확도는 93.2%로 베이스라인인 MobileNet(88.1%)보다 높았습니다.
+품종별로 보면 토마토 잎에서 성능이 낮았습니다.
+
+## 주의
+
+야간에 촬영한 사진에서는 정확도가 떨어집니다. 최종 판단은 전문가가 해야 합니다.
+"""
+
+
+@pytest.mark.parametrize("text", [JAPANESE_GROUPS, KOREAN_GROUPS], ids=["ja", "ko"])
+def test_japanese_and_korean_group_sections_read_by_their_cues(text: str) -> None:
+    got = verdicts(text)
+    for item in (
+        "model_architecture", "model_size", "training_data", "preprocessing", "testing_data", "results",
+        "benchmark_comparisons", "factors", "bias_risks_limitations", "recommendations", "performance_metrics",
+    ):  # fmt: skip
+        assert got[item], item
+
+
+@pytest.mark.parametrize(
+    ("line", "item"),
+    [
+        ("結果は比較的安定していました。", "benchmark_comparisons"),  # "relatively", no comparison
+        ("결과는 비교적 안정적이었습니다.", "benchmark_comparisons"),
+        ("图像的对比度经过调整。", "benchmark_comparisons"),  # image contrast
+        ("特別に用意したデータで精度を確認しました。", "factors"),
+    ],
+)
+def test_cjk_words_that_only_look_like_cues(line: str, item: str) -> None:
+    text = f"# Model card: Example\n\nA classifier for examples.\n\n## 評価\n\n{line}\n"
+    assert not verdicts(text)[item], line
