@@ -1,0 +1,59 @@
+"""Failure classes found on held-out English cards, one small synthetic card per case.
+
+Each test names the item and the verdict a careful reader gives (see the
+labelling rules in the corpus README): content, not headings; placeholders
+never count.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_modelcard.card import read_card
+from mkdocs_modelcard.checklist import load_checklist
+from mkdocs_modelcard.scoring import score_card
+
+MODEL = load_checklist("model")
+
+
+def filled(text: str, item: str) -> bool:
+    return next(r for r in score_card(read_card(text), MODEL).items if r.item.id == item).filled
+
+
+def card(body: str, title: str = "# Churn predictor") -> str:
+    return f"{title}\n\nPredicts which customers will cancel their plan next month.\n\n{body}"
+
+
+# ---------------------------------------------------------------- preprocessing
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Method\n\nMissing values were handled with median imputation.\n",
+        "## Method\n\nCategorical columns were one-hot encoded before fitting.\n",
+        "## Method\n\n- MinMaxScaler on all numeric inputs\n",
+        "## Method\n\nNumeric columns go through a StandardScaler fitted on the training rows only.\n",
+        "## Method\n\nWe removed outliers with the IQR rule.\n",
+        "## Method\n\n- Outlier removal using the IQR rule\n",
+        "## Method\n\nWe used an 80/20 train/test split stratified by region.\n",
+        "## Method\n\nThe records were split into training and test sets by customer.\n",
+        "## Method\n\nTokenization uses a byte-level BPE vocabulary of 32k entries.\n",
+        "## Method\n\nImages get random crops and horizontal flips during training.\n",
+        "## Method\n\nRows with missing values were dropped.\n",
+    ],
+)
+def test_preprocessing_vocabulary_fills_preprocessing(body: str) -> None:
+    assert filled(card(body), "preprocessing")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Usage\n\n```python\ntokenizer = AutoTokenizer.from_pretrained('x')\nscaler = StandardScaler()\n```\n",
+        "## Framework versions\n\n- Tokenizers 0.13.2\n",
+        "## Evaluation\n\nWe report accuracy on the test split of the public benchmark.\n",
+    ],
+)
+def test_tools_and_test_splits_are_no_preprocessing(body: str) -> None:
+    assert not filled(card(body), "preprocessing")
