@@ -57,3 +57,33 @@ def test_preprocessing_vocabulary_fills_preprocessing(body: str) -> None:
 )
 def test_tools_and_test_splits_are_no_preprocessing(body: str) -> None:
     assert not filled(card(body), "preprocessing")
+
+
+# ---------------------------------------------------------------- version
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (card("## Uses\n\nRetention campaigns.\n", "# Model Card: FooNet v1.0.0"), True),
+        (card("## Uses\n\nRetention campaigns.\n", "# ChurnNet 2.3.1"), True),
+        (card("## Uses\n\nRetention campaigns.\n", "# ChurnNet (version 2)"), True),
+        (card("## Details\n\n- **Release Version:** 2.1\n"), True),
+        (card("## Details\n\nModel version: 3\n"), True),
+        # A "v2" or a dotted number inside a name is no version.
+        (card("## Uses\n\nRetention campaigns.\n", "# paraphrase-MiniLM-L6-v2"), False),
+        (card("## Uses\n\nRetention campaigns.\n", "# Qwen2.5 churn adapter"), False),
+        (card("## Details\n\n- **Release Version:** TBD\n"), False),
+    ],
+)
+def test_version_in_the_title_or_a_release_field(text: str, expected: bool) -> None:
+    assert filled(text, "version") is expected
+
+
+def test_title_patterns_are_checked() -> None:
+    from mkdocs_modelcard.checklist import ChecklistError, parse_checklist
+
+    with pytest.raises(ChecklistError):
+        parse_checklist(
+            "name: x\nitems:\n  - id: a\n    label: A\n    group: G\n    detect:\n      title_patterns: ['(']\n"
+        )
