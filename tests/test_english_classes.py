@@ -87,3 +87,23 @@ def test_title_patterns_are_checked() -> None:
         parse_checklist(
             "name: x\nitems:\n  - id: a\n    label: A\n    group: G\n    detect:\n      title_patterns: ['(']\n"
         )
+
+
+# ---------------------------------------------------------------- bias, risks and limitations
+
+
+@pytest.mark.parametrize(
+    "heading", ["Ethical & Privacy Considerations", "Risks & Ethics", "Privacy Considerations", "Data Privacy"]
+)
+def test_ethics_and_privacy_headings_are_limitations(heading: str) -> None:
+    text = card(f"## {heading}\n\nUploaded photos may show faces; they are kept for thirty days.\n")
+    assert filled(text, "bias_risks_limitations")
+
+
+def test_an_empty_privacy_section_is_no_limitation() -> None:
+    assert not filled(card("## Privacy Considerations\n\n[More Information Needed]\n"), "bias_risks_limitations")
+
+
+def test_recommendations_under_an_ethics_and_privacy_heading() -> None:
+    text = card("## Ethical & Privacy Considerations\n\nFaces appear in photos. Always blur faces before sharing outputs.\n")
+    assert filled(text, "recommendations")
