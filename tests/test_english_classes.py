@@ -107,3 +107,35 @@ def test_an_empty_privacy_section_is_no_limitation() -> None:
 def test_recommendations_under_an_ethics_and_privacy_heading() -> None:
     text = card("## Ethical & Privacy Considerations\n\nFaces appear in photos. Always blur faces before sharing outputs.\n")
     assert filled(text, "recommendations")
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Usage Notes\n\n- Do not use for credit decisions without a human reviewer.\n",
+        "## Usage Notes\n\n- **Do not** rely on scores for customers with less than a month of history.\n",
+        "## Usage Notes\n\nScores drift over time. Always validate the model on recent data before a campaign.\n",
+        "## Usage Notes\n\nAvoid using the model for customers outside the EU.\n",
+        "## Usage Notes\n\nUsers should verify the top-ranked customers by hand.\n",
+        "## Usage Notes\n\nThe scores help a retention team. However, users should:\n\n- keep a human in the loop\n- retrain quarterly\n",
+    ],
+)
+def test_imperative_advice_is_a_recommendation(body: str) -> None:
+    assert filled(card(body), "recommendations")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Data\n\nWe do not use any personal data beyond the account age.\n",
+        "## Usage\n\nUsers should install Python 3.10 first.\n",
+        "## Data\n\nThe model never sees the customer's name.\n",
+        "## Limitations\n\nUsers (both direct and downstream) should be made aware of the risks, biases and limitations"
+        " of the model.\n",
+    ],
+)
+def test_statements_and_stock_text_are_no_recommendation(body: str) -> None:
+    assert not filled(card(body), "recommendations")
