@@ -139,3 +139,30 @@ def test_imperative_advice_is_a_recommendation(body: str) -> None:
 )
 def test_statements_and_stock_text_are_no_recommendation(body: str) -> None:
     assert not filled(card(body), "recommendations")
+
+
+# ---------------------------------------------------------------- factors
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Age group | Accuracy |\n|---|---|\n| 18-30 | 0.91 |\n| 31-50 | 0.88 |\n",
+        "| Gender | F1 | Recall |\n|---|---|---|\n| Female | 0.91 | 0.90 |\n| Male | 0.88 | 0.86 |\n",
+        "| **Region** | AUC |\n|:--|--:|\n| North | 0.91 |\n| South | 0.88 |\n",
+        "| Metric | Subgroup | Value |\n|---|---|---|\n| FPR | over 65 | 0.12 |\n",
+    ],
+)
+def test_results_by_group_are_factors(table: str) -> None:
+    assert filled(card(f"## Evaluation\n\n{table}"), "factors")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Model | Accuracy |\n|---|---|\n| ours | 0.91 |\n| baseline | 0.88 |\n",
+        "| Region | Customers |\n|---|---|\n| North | 12000 |\n| South | 9000 |\n",
+    ],
+)
+def test_other_tables_are_no_factors(table: str) -> None:
+    assert not filled(card(f"## Data\n\n{table}"), "factors")
