@@ -56,6 +56,8 @@ class Detectors:
     """A pointer is this item's content (a paper, a repository, a demo): pointer sentences count for it."""
     figures: bool = False
     """A field fills the item only when its value gives a figure: "Dice score: overlap of the masks" is no result."""
+    title_patterns: tuple[str, ...] = ()
+    """Regular expressions searched in the card's H1: "# Model Card: FooNet v1.0.0" gives the version."""
     heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     heading_exact: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
@@ -66,6 +68,7 @@ class Detectors:
     field_wild_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     pattern_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     cue_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
+    title_pattern_res: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ _CHECKLIST_KEYS = {
 }
 _DETECTOR_KEYS = {
     *("front_matter", "headings", "fields", "patterns", "title", "intro", "content", "code", "cues", "near"),
-    *("other_sections", "links", "figures"),
+    *("other_sections", "links", "figures", "title_patterns"),
 }
 # Detector switches and their defaults.
 _FLAGS = (
@@ -497,6 +500,7 @@ class _Validator:
                 self.error(f"{where}.{key}", "expected true or false")
                 flags[key] = default
         cues = self.strings(raw.get("cues"), f"{where}.cues")
+        title_patterns = self.strings(raw.get("title_patterns"), f"{where}.title_patterns")
         return Detectors(
             front_matter=self.strings(raw.get("front_matter"), f"{where}.front_matter"),
             headings=headings,
@@ -511,6 +515,8 @@ class _Validator:
             other_sections=flags["other_sections"],
             links=flags["links"],
             figures=flags["figures"],
+            title_patterns=title_patterns,
+            title_pattern_res=self.regexes(title_patterns, f"{where}.title_patterns"),
             heading_re=alias_matcher(headings),
             field_re=alias_matcher(fields),
             heading_exact=frozenset(normalize(a) for a in headings if "*" not in a),

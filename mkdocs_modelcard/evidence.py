@@ -88,6 +88,10 @@ def find(item: Item, text: Outline) -> Evidence | None:
         for opening in text.card.lines[:_OPENING_LINES]:
             if not opening.code and _NAMES_MODEL.match(text.cleaned[opening.number]):
                 return Evidence("intro", opening.text.strip()[:80], opening.number, text.section_at(opening.number))
+    if detect.title_pattern_res and title is not None:
+        for title_re in detect.title_pattern_res:  # "# Model Card: FooNet v1.0.0" states the version
+            if title_re.search(title.title):
+                return Evidence("title", title.title, title.line, title)
     if detect.intro:
         lines: Iterable[Line] = title.lines if title is not None else card.preamble
         first = next(iter(lines), None)

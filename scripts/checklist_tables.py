@@ -42,6 +42,8 @@ def looked_for(item: Item) -> str:
         places.append("front matter " + ", ".join(f"`{key}`" for key in detect.front_matter))
     if detect.title:
         places.append("the H1 title")
+    if detect.title_patterns:
+        places.append(_plural(len(detect.title_patterns), "a pattern in the H1 title", "patterns in the H1 title"))
     if detect.intro:
         places.append("the text under the H1")
     if detect.fields:

@@ -1,0 +1,171 @@
+"""Failure classes found on held-out English cards, one small synthetic card per case.
+
+Each test names the item and the verdict a careful reader gives (see the
+labelling rules in the corpus README): content, not headings; placeholders
+never count.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_modelcard.card import read_card
+from mkdocs_modelcard.checklist import load_checklist
+from mkdocs_modelcard.scoring import score_card
+
+MODEL = load_checklist("model")
+
+
+def filled(text: str, item: str) -> bool:
+    return next(r for r in score_card(read_card(text), MODEL).items if r.item.id == item).filled
+
+
+def card(body: str, title: str = "# Churn predictor") -> str:
+    return f"{title}\n\nPredicts which customers will cancel their plan next month.\n\n{body}"
+
+
+# ---------------------------------------------------------------- preprocessing
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Method\n\nMissing values were handled with median imputation.\n",
+        "## Method\n\nCategorical columns were one-hot encoded before fitting.\n",
+        "## Method\n\n- MinMaxScaler on all numeric inputs\n",
+        "## Method\n\nNumeric columns go through a StandardScaler fitted on the training rows only.\n",
+        "## Method\n\nWe removed outliers with the IQR rule.\n",
+        "## Method\n\n- Outlier removal using the IQR rule\n",
+        "## Method\n\nWe used an 80/20 train/test split stratified by region.\n",
+        "## Method\n\nThe records were split into training and test sets by customer.\n",
+        "## Method\n\nTokenization uses a byte-level BPE vocabulary of 32k entries.\n",
+        "## Method\n\nImages get random crops and horizontal flips during training.\n",
+        "## Method\n\nRows with missing values were dropped.\n",
+    ],
+)
+def test_preprocessing_vocabulary_fills_preprocessing(body: str) -> None:
+    assert filled(card(body), "preprocessing")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Usage\n\n```python\ntokenizer = AutoTokenizer.from_pretrained('x')\nscaler = StandardScaler()\n```\n",
+        "## Framework versions\n\n- Tokenizers 0.13.2\n",
+        "## Evaluation\n\nWe report accuracy on the test split of the public benchmark.\n",
+    ],
+)
+def test_tools_and_test_splits_are_no_preprocessing(body: str) -> None:
+    assert not filled(card(body), "preprocessing")
+
+
+# ---------------------------------------------------------------- version
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (card("## Uses\n\nRetention campaigns.\n", "# Model Card: FooNet v1.0.0"), True),
+        (card("## Uses\n\nRetention campaigns.\n", "# ChurnNet 2.3.1"), True),
+        (card("## Uses\n\nRetention campaigns.\n", "# ChurnNet (version 2)"), True),
+        (card("## Details\n\n- **Release Version:** 2.1\n"), True),
+        (card("## Details\n\nModel version: 3\n"), True),
+        # A "v2" or a dotted number inside a name is no version.
+        (card("## Uses\n\nRetention campaigns.\n", "# paraphrase-MiniLM-L6-v2"), False),
+        (card("## Uses\n\nRetention campaigns.\n", "# Qwen2.5 churn adapter"), False),
+        (card("## Details\n\n- **Release Version:** TBD\n"), False),
+    ],
+)
+def test_version_in_the_title_or_a_release_field(text: str, expected: bool) -> None:
+    assert filled(text, "version") is expected
+
+
+def test_title_patterns_are_checked() -> None:
+    from mkdocs_modelcard.checklist import ChecklistError, parse_checklist
+
+    with pytest.raises(ChecklistError):
+        parse_checklist(
+            "name: x\nitems:\n  - id: a\n    label: A\n    group: G\n    detect:\n      title_patterns: ['(']\n"
+        )
+
+
+# ---------------------------------------------------------------- bias, risks and limitations
+
+
+@pytest.mark.parametrize(
+    "heading", ["Ethical & Privacy Considerations", "Risks & Ethics", "Privacy Considerations", "Data Privacy"]
+)
+def test_ethics_and_privacy_headings_are_limitations(heading: str) -> None:
+    text = card(f"## {heading}\n\nUploaded photos may show faces; they are kept for thirty days.\n")
+    assert filled(text, "bias_risks_limitations")
+
+
+def test_an_empty_privacy_section_is_no_limitation() -> None:
+    assert not filled(card("## Privacy Considerations\n\n[More Information Needed]\n"), "bias_risks_limitations")
+
+
+def test_recommendations_under_an_ethics_and_privacy_heading() -> None:
+    text = card(
+        "## Ethical & Privacy Considerations\n\nFaces appear in photos. Always blur faces before sharing outputs.\n"
+    )
+    assert filled(text, "recommendations")
+
+
+# ---------------------------------------------------------------- recommendations
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Usage Notes\n\n- Do not use for credit decisions without a human reviewer.\n",
+        "## Usage Notes\n\n- **Do not** rely on scores for customers with less than a month of history.\n",
+        "## Usage Notes\n\nScores drift over time. Always validate the model on recent data before a campaign.\n",
+        "## Usage Notes\n\nAvoid using the model for customers outside the EU.\n",
+        "## Usage Notes\n\nUsers should verify the top-ranked customers by hand.\n",
+        "## Usage Notes\n\nThe scores help a retention team. However, users should:\n\n"
+        "- keep a human in the loop\n- retrain quarterly\n",
+    ],
+)
+def test_imperative_advice_is_a_recommendation(body: str) -> None:
+    assert filled(card(body), "recommendations")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "## Data\n\nWe do not use any personal data beyond the account age.\n",
+        "## Usage\n\nUsers should install Python 3.10 first.\n",
+        "## Data\n\nThe model never sees the customer's name.\n",
+        "## Limitations\n\nUsers (both direct and downstream) should be made aware of the risks, biases and limitations"
+        " of the model.\n",
+    ],
+)
+def test_statements_and_stock_text_are_no_recommendation(body: str) -> None:
+    assert not filled(card(body), "recommendations")
+
+
+# ---------------------------------------------------------------- factors
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Age group | Accuracy |\n|---|---|\n| 18-30 | 0.91 |\n| 31-50 | 0.88 |\n",
+        "| Gender | F1 | Recall |\n|---|---|---|\n| Female | 0.91 | 0.90 |\n| Male | 0.88 | 0.86 |\n",
+        "| **Region** | AUC |\n|:--|--:|\n| North | 0.91 |\n| South | 0.88 |\n",
+        "| Metric | Subgroup | Value |\n|---|---|---|\n| FPR | over 65 | 0.12 |\n",
+    ],
+)
+def test_results_by_group_are_factors(table: str) -> None:
+    assert filled(card(f"## Evaluation\n\n{table}"), "factors")
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        "| Model | Accuracy |\n|---|---|\n| ours | 0.91 |\n| baseline | 0.88 |\n",
+        "| Region | Customers |\n|---|---|\n| North | 12000 |\n| South | 9000 |\n",
+    ],
+)
+def test_other_tables_are_no_factors(table: str) -> None:
+    assert not filled(card(f"## Data\n\n{table}"), "factors")
