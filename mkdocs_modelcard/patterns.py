@@ -421,14 +421,7 @@ class Vocabulary:
         self._matcher: Any = None
         if (_re2 is not None if use_re2 is None else use_re2) and self._literals:
             assert _re2 is not None
-            options = _re2.Options()
-            options.literal = True
-            options.max_mem = 64 << 20  # the automaton of literals is bounded by their total length
-            matcher = _re2.Set.SearchSet(options)
-            for literal in self._literals:
-                matcher.Add(literal)
-            matcher.Compile()
-            self._matcher = matcher
+            self._matcher = _literal_set(self._literals)
 
     @property
     def fast(self) -> bool:
@@ -443,12 +436,37 @@ class Vocabulary:
             found = self._matcher.Match(lowered)
         except UnicodeEncodeError:  # a lone surrogate has no UTF-8: look each literal up instead
             return {}
+        literals = self._literals
+        if len(literals) not in found:
+            # The empty literal matches every text: its absence means RE2 gave up (its automaton ran out
+            # of memory), which the binding reports as an empty answer. Nothing is known to be absent.
+            return {}
         firsts = self._absent.copy()
-        if found:
-            literals = self._literals
-            for number in found:
+        for number in found:
+            if number < len(literals):
                 del firsts[literals[number]]
         return firsts
+
+
+def _literal_set(literals: Sequence[str]) -> Any:
+    """An RE2 set of the literals, then the empty one (which every text holds), or None if RE2 cannot build it.
+
+    A custom checklist can hold more literals than the automaton's memory
+    allows: the literals are then looked up one by one, as without RE2.
+    """
+    assert _re2 is not None
+    options = _re2.Options()
+    options.literal = True
+    options.log_errors = False  # a failure is handled here, not printed to stderr by RE2
+    options.max_mem = 64 << 20  # the automaton of literals is bounded by their total length
+    matcher = _re2.Set.SearchSet(options)
+    try:
+        for literal in (*literals, ""):
+            matcher.Add(literal)
+        matcher.Compile()
+    except _re2.error:
+        return None
+    return matcher
 
 
 class TextIndex:

@@ -102,3 +102,43 @@ def test_a_seeded_index_answers_like_re() -> None:
         for pattern in compiled:
             found = pattern.exact.search(text)
             assert pattern.span(text, lowered, index) == (found.span() if found else None), (pattern, text)
+
+
+class _GaveUp:
+    """An RE2 set whose automaton ran out of memory: the binding then answers as if nothing matched."""
+
+    def Match(self, text: str) -> list[int]:
+        return []
+
+
+@needs_re2
+def test_a_set_match_that_gave_up_marks_nothing_absent() -> None:
+    vocabulary = Vocabulary([ContentPattern(r"\btrained on\b"), ContentPattern(r"\bimagenet\b")], use_re2=True)
+    lowered = "the model was trained on imagenet."
+    assert vocabulary.firsts(lowered) == {}  # both literals are present
+    assert vocabulary.firsts("nothing here") == {"imagenet": -1, "trained on": -1}
+    vocabulary._matcher = _GaveUp()
+    assert vocabulary.firsts(lowered) == {}
+    index = TextIndex(lowered, vocabulary=vocabulary)
+    assert ContentPattern(r"\btrained on\b").span(lowered, lowered, index) == (14, 24)
+
+
+@needs_re2
+def test_literals_re2_cannot_compile_are_looked_up_one_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert patterns._re2 is not None
+    real = patterns._re2.Set.SearchSet
+
+    class Failing:
+        def __init__(self, options: object) -> None:
+            self._set = real(options)
+
+        def Add(self, literal: str) -> int:
+            return self._set.Add(literal)
+
+        def Compile(self) -> None:
+            raise patterns._re2.error("failed to compile Set")
+
+    monkeypatch.setattr(patterns._re2.Set, "SearchSet", Failing)
+    vocabulary = Vocabulary([ContentPattern(r"\bimagenet\b")], use_re2=True)
+    assert not vocabulary.fast
+    assert vocabulary.firsts("trained on imagenet") == {}
