@@ -328,8 +328,32 @@ def is_list_start(visible: str, first: str) -> bool:
     return (":" in visible or _WIDE_COLON in visible) and _parse_field(visible) is not None
 
 
-def read_card(text: str, path: str = "") -> Card:
-    """Parse card text.  Never raises on any string input."""
+def _closed_fences(body: str, offset: int) -> dict[int, bool]:
+    """For each line that could open a fence, whether a line after it could close it (one pass, from the end)."""
+    closed: dict[int, bool] = {}
+    longest = {"`": 0, "~": 0}  # the longest closing line below, per fence character
+    lines = body.split("\n")
+    for number in range(len(lines) + offset, offset, -1):
+        stripped = lines[number - 1 - offset].strip()
+        if not stripped or stripped[0] not in "`~":
+            continue
+        opener = _FENCE_OPEN.match(stripped)
+        if opener is not None:
+            mark = opener.group(2)
+            closed[number] = longest[mark[0]] >= len(mark)
+            if not stripped.strip(mark[0]):
+                longest[mark[0]] = max(longest[mark[0]], len(stripped))
+    return closed
+
+
+def read_card(text: str, path: str = "", *, _closed: dict[int, bool] | None = None) -> Card:
+    """Parse card text.  Never raises on any string input.
+
+    A fence that is never closed is no fence to Python-Markdown: what follows
+    it is still headings and text on the MkDocs page (GitHub shows it all as
+    code). Such cards are rare, so they alone are read a second time, with
+    ``_closed`` telling which fence openers have a closing line after them.
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
     if "\r" in text:
@@ -406,10 +430,13 @@ def read_card(text: str, path: str = "") -> Card:
         if first in "`~":
             opener = _FENCE_OPEN.match(visible)
             if opener and not (opener.group(2)[0] == "`" and "`" in opener.group(3)):
-                fence_char, fence_mark = opener.group(2)[0], opener.group(2)
-                prev_plain = wrapped = None
-                open_field = None
-                continue
+                if _closed is None or _closed.get(number, True):
+                    fence_char, fence_mark = opener.group(2)[0], opener.group(2)
+                    prev_plain = wrapped = None
+                    open_field = None
+                    continue
+                problem = f"the code block opened with {opener.group(2)} here is never closed"
+                diagnostics.append(Diagnostic(problem + "; MkDocs shows what follows as text, GitHub as code", number))
         heading = None
         if first == "#":
             heading = _heading(visible) if visible[0] == "#" else None
@@ -492,6 +519,8 @@ def read_card(text: str, path: str = "") -> Card:
                 bullet = (number, indent, words.group(1).strip())
         prev_plain = None if parsed is not None or (is_block and _LIST_OR_BLOCK.match(visible)) else line
 
+    if fence_mark and _closed is None:
+        return read_card(text, path, _closed=_closed_fences(body, offset))
     return Card(
         path=path,
         meta=meta,

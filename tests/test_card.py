@@ -130,9 +130,25 @@ def test_comments_spanning_lines_and_several_on_one_line() -> None:
 
 def test_fences_with_info_strings_tildes_and_an_unclosed_fence() -> None:
     text = '# T\n~~~yaml title="cfg"\n## no\n~~~\n``` python\n# no\n```\n## Yes\n```\n## never closed\n'
+    card = read_card(text, "card.md")
+    # fenced_code and pymdownx.superfences both leave an unclosed fence as text: its headings are headings.
+    assert [s.title for s in card.sections] == ["T", "Yes", "never closed"]
+    assert not any(line.code for line in card.sections[1].lines)
+    assert [(d.line, "never closed" in d.message) for d in card.diagnostics] == [(9, True)]
+
+
+def test_only_the_fences_nothing_closes_are_text() -> None:
+    text = "# T\n```python\nx = 1\n## Closed below\n```\n## Usage\n\n````\nstill open\n```\n## Limits\n\nNone.\n"
     card = read_card(text)
-    assert [s.title for s in card.sections] == ["T", "Yes"]
-    assert "## never closed" in [line.text for line in card.sections[1].lines if line.code]
+    assert [s.title for s in card.sections] == ["T", "Usage", "Limits"]  # a longer fence needs a longer close
+    assert [line.text for line in card.lines if line.code] == ["x = 1", "## Closed below"]
+    assert [d.line for d in card.diagnostics] == [8, 10]  # the ``` below "still open" opens one more
+
+
+def test_many_unclosed_fences_are_read_in_linear_time() -> None:
+    card = read_card("# T\n" + "```a\n" * 20_000 + "## End\n\ntext\n")
+    assert card.sections[-1].title == "End"
+    assert len(card.diagnostics) == 20_000
 
 
 def test_inline_backticks_do_not_open_a_fence() -> None:
