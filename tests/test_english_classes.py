@@ -169,3 +169,43 @@ def test_results_by_group_are_factors(table: str) -> None:
 )
 def test_other_tables_are_no_factors(table: str) -> None:
     assert not filled(card(f"## Data\n\n{table}"), "factors")
+
+
+# ---------------------------------------------------------------- found on a third held-out set
+
+
+@pytest.mark.parametrize(
+    ("body", "item"),
+    [
+        ("## Details\n\nRobBERT has 117M trainable parameters.\n", "model_size"),
+        ("## Artifacts\n\n- models/model.pkl, 1,891,938 bytes\n", "model_size"),
+        (
+            "## Method\n\nThe base model was fine-tuned using a two-phase process: SFT, then GRPO.\n",
+            "training_procedure",
+        ),
+        ("## Method\n\nWe fine-tuned the model with LoRA adapters on the support tickets.\n", "training_procedure"),
+        ("## Details\n\n| Field | Value |\n|---|---|\n| Serving version | 2.0.0 |\n", "version"),
+        ("## Model Releases\n\n- tag v1, 28/07/2024\n", "version"),
+        ("## Latency\n\n12 ms per request on one CPU core.\n", "speeds_sizes_times"),
+        ("## Details\n\n| Item | Value |\n|---|---|\n| Initialization | ImageNet ResNet-50 |\n", "fine_tuned_from"),
+    ],
+)
+def test_third_set_phrasings_fill_their_items(body: str, item: str) -> None:
+    assert filled(card(body), item)
+
+
+@pytest.mark.parametrize(
+    ("body", "item"),
+    [
+        ("## Contact\n\n- Email: [Contact Email]\n- Issues: [Repository Issues Page]\n", "card_contact"),
+        ("## Authors\n\n[Your Name]\n", "card_authors"),
+        ("## Details\n\nThe model was trained on 117M images.\n", "model_size"),
+        ("## Method\n\nThe model was trained with care on the support tickets.\n", "training_procedure"),
+    ],
+)
+def test_bracketed_prompts_and_loose_figures_fill_nothing(body: str, item: str) -> None:
+    assert not filled(card(body), item)
+
+
+def test_a_bracketed_link_is_no_prompt() -> None:
+    assert filled(card("## Contact\n\n- Email: [Contact us](mailto:team@example.org)\n"), "card_contact")
