@@ -436,20 +436,20 @@ class Vocabulary:
             found = self._matcher.Match(lowered)
         except UnicodeEncodeError:  # a lone surrogate has no UTF-8: look each literal up instead
             return {}
-        literals = self._literals
-        if len(literals) not in found:
-            # The empty literal matches every text: its absence means RE2 gave up (its automaton ran out
-            # of memory), which the binding reports as an empty answer. Nothing is known to be absent.
+        if not found:
+            # Either the text holds none of the literals, or RE2 gave up (its automaton ran out of memory),
+            # which the binding reports the same way. Nothing is then known to be absent: the literals are
+            # looked up one by one. Almost every card holds some of them, so this costs nothing in practice.
             return {}
+        literals = self._literals
         firsts = self._absent.copy()
         for number in found:
-            if number < len(literals):
-                del firsts[literals[number]]
+            del firsts[literals[number]]
         return firsts
 
 
 def _literal_set(literals: Sequence[str]) -> Any:
-    """An RE2 set of the literals, then the empty one (which every text holds), or None if RE2 cannot build it.
+    """An RE2 set of the literals, or None if RE2 cannot build it.
 
     A custom checklist can hold more literals than the automaton's memory
     allows: the literals are then looked up one by one, as without RE2.
@@ -461,7 +461,7 @@ def _literal_set(literals: Sequence[str]) -> Any:
     options.max_mem = 64 << 20  # the automaton of literals is bounded by their total length
     matcher = _re2.Set.SearchSet(options)
     try:
-        for literal in (*literals, ""):
+        for literal in literals:
             matcher.Add(literal)
         matcher.Compile()
     except _re2.error:
