@@ -37,8 +37,14 @@ except ImportError:  # pragma: no cover - Python 3.9 and 3.10
 # Escapes that name a character by number or name, inline flags and named groups: not safe to lower-case.
 _UNSAFE = re.compile(r"\\[xuUN0-7]|\(\?[aiLmsuxP-]")
 # Characters that re.IGNORECASE pairs with others beyond what str.lower() does ("ſ" with "s", "ς" with "σ"),
-# from CPython's re._casefix; in a pattern or a text they send the search down the plain path.
-_CASE_EXTRAS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛιΐΰꙋﬅﬆ]")
+# from CPython's re._casefix: a text holding one of them is searched the plain way.
+_CASE_EXTRAS = re.compile("[µıſͅΐΰβεθικμπρςσφϐϑϕϖϰϱϵвдостъѣᲀ-ᲈṡẛꙋﬅﬆ\u1fbe\u1fd3\u1fe3]")  # escaped: NFC folds them
+# Those of them that re.IGNORECASE pairs with a character which lower-cases to none of them ("ſ" with "s"): in a
+# pattern they could match a text that takes the fast path. Each other one pairs only with characters that
+# lower-case to one of them, so a text it could match never takes it (tests/test_patterns.py proves both).
+_PATTERN_CASE_EXTRAS = re.compile("[ıſ]")
+_MAX_CASELESS_RANGE = 1 << 16
+"""Characters in a range beyond which it is not checked one by one for case (and takes the plain path)."""
 _WORD_BOUNDARY = "\\b"
 _MAX_CANDIDATES = 8
 _MAX_STARTS = 128
@@ -50,7 +56,7 @@ are found inside other words again and again, and each such candidate costs a ma
 
 def _lower_source(source: str) -> str | None:
     """The pattern with every literal lower-cased and every escape kept, or None if that is not safe."""
-    if _UNSAFE.search(source) or _CASE_EXTRAS.search(source.lower()):
+    if _UNSAFE.search(source) or _PATTERN_CASE_EXTRAS.search(source.lower()):
         return None
     if len(source.lower()) != len(source) or not _ranges_lower_safely(source):
         return None  # "İ" lower-cases to two characters; "[A-z]" and "[À-Ý]" change what they match
@@ -87,10 +93,23 @@ def _ranges_lower_safely(source: str) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=64)
 def _range_lowers_safely(low: int, high: int) -> bool:
+    """Whether a range means the same lower-cased: a-z, A-Z, or characters without case ("一-龥", "0-9").
+
+    No character lower-cases to a character without case other than itself
+    (checked over all of Unicode in the tests), so the lower-cased text holds
+    such a character exactly where the text does.
+    """
     if ord("a") <= low <= high <= ord("z") or ord("A") <= low <= high <= ord("Z"):
         return True
-    return high < 128 and not any(chr(code).isalpha() for code in range(low, high + 1))
+    if high - low >= _MAX_CASELESS_RANGE:
+        return False
+    return all(_caseless(chr(code)) for code in range(low, high + 1))
+
+
+def _caseless(char: str) -> bool:
+    return char.lower() == char == char.upper()
 
 
 @functools.lru_cache(maxsize=4)
@@ -118,18 +137,28 @@ def required_literals(source: str, flags: int = 0) -> tuple[frozenset[str], ...]
         return ()
 
 
+_MAX_VARIANTS = 16
+"""Spellings a run of literal text may take ("out[- ]of" is four) before it is cut at the class instead."""
+
+
 def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
     groups: list[frozenset[str]] = []
-    run: list[str] = []
+    run = [""]  # the spellings of the literal text read so far: a match holds one of them
     for op, arg in items:
         if op is _sre.LITERAL:
-            run.append(chr(arg))
+            run = [spelling + chr(arg) for spelling in run]
             continue
         if op is _sre.AT:  # zero-width: the characters either side are still adjacent
             continue
-        if run:
-            groups.append(frozenset(["".join(run)]))
-            run = []
+        # A small class or group ("[- ]", "-?", "(?:time|sample)") multiplies the spellings, which stay far
+        # rarer than the pieces between.
+        spellings = _item_spellings(op, arg)
+        if spellings is not None and len(run) * len(spellings) <= _MAX_VARIANTS:
+            run = [spelling + more for spelling in run for more in spellings]
+            continue
+        if run != [""]:
+            groups.append(_minimal(run))
+            run = [""]
         if op is _sre.BRANCH:
             options: set[str] = set()
             for alternative in arg[1]:
@@ -143,9 +172,53 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
             groups.extend(_sequence(arg[-1]))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
             groups.extend(_sequence(arg[2]))
-    if run:
-        groups.append(frozenset(["".join(run)]))
+    if run != [""]:
+        groups.append(_minimal(run))
     return groups
+
+
+def _minimal(spellings: list[str]) -> frozenset[str]:
+    """The spellings that hold no other one: where "tbd." occurs, "tbd" does, so it answers the same."""
+    kept: list[str] = []
+    for spelling in sorted(set(spellings), key=len):
+        if not any(shorter in spelling for shorter in kept):
+            kept.append(spelling)
+    return frozenset(kept)
+
+
+def _item_spellings(op: Any, arg: Any) -> list[str] | None:
+    """Every string one item of a parse can match, if they are few: "[- ]", "-?", "(?:time|sample)"."""
+    if op is _sre.LITERAL:
+        return [chr(arg)]
+    if op is _sre.AT:
+        return [""]
+    if op is _sre.IN and 0 < len(arg) <= 4 and all(kind is _sre.LITERAL for kind, _ in arg):
+        return [chr(value) for _, value in arg]
+    if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[:2] == (0, 1):
+        found = _spellings(arg[2])
+        return None if found is None else [*found, ""]
+    if op is _sre.SUBPATTERN and not arg[1] and not arg[2]:  # no inline flags
+        return _spellings(arg[-1])
+    if op is _sre.BRANCH:
+        options: list[str] = []
+        for alternative in arg[1]:
+            found = _spellings(alternative)
+            if found is None or len(options) + len(found) > _MAX_VARIANTS:
+                return None
+            options.extend(found)
+        return options
+    return None
+
+
+def _spellings(items: Any) -> list[str] | None:
+    """Every string a sequence of items can match, or None if that is more than a few or not known."""
+    strings = [""]
+    for op, arg in items:
+        options = _item_spellings(op, arg)
+        if options is None or len(strings) * len(options) > _MAX_VARIANTS:
+            return None
+        strings = [string + option for string in strings for option in options]
+    return strings
 
 
 def first_literals(source: str, flags: int = 0) -> frozenset[str] | None:

@@ -48,12 +48,22 @@ SAMPLES = [
     r"^[ \t]*x(?=.*%[ \t]*$).*?\b(?:bar|f1)\b",
     r"(?<!\d)\d+\s*%\s+(?:accuracy|f1)$",
     r"\S*\bbar[-_]?(?:co2|x)",
+    r"[一-龥ァ-ヶー]{1,3}別の(?:精度|F1)",
+    r"(?<![特区])[一-龥]{1,2}別",
+    r"[가-힣]+별",
+    r"\bНет\b|т\d",
+    r"[ab_]-?[xy](?:co2|param)",
 ]
 # Single characters (including some whose lower case is longer, like "İ") and words the samples look for.
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "template_cards"
 TEXT = st.lists(
     st.sampled_from(
-        [*"aAbBcCxXoOsS12 _.%-\n\\₂İßſKσςΣ", "A100", "F1 ", "co2", "Bar", "param", "Accuracy", "7k ", ". ", "!"]
+        [
+            *"aAbBcCxXoOsS12 _.%-\n\\₂İßſKσςΣ",
+            *["A100", "F1 ", "co2", "Bar", "param", "Accuracy", "7k ", ". ", "!"],
+            *"一特別ーァ가별тТᲄНн",  # characters without case, and Cyrillic letters with extra case pairs
+            *["別の", "精度", "нет"],
+        ]
     ),
     max_size=30,
 ).map("".join)
@@ -103,7 +113,19 @@ def test_texts_where_lower_case_is_not_enough_take_the_plain_path() -> None:
         (r"(?:foo)+bar", [{"foo"}, {"bar"}]),
         (r"(?:foo)*bar", [{"bar"}]),
         (r"x(?=yz)", [{"x"}]),
-        (r"[ab]\d", []),
+        (r"[ab]\d", [{"a", "b"}]),  # a class of a few characters: each is a spelling
+        (
+            r"\b(?:out[- ]of[- ](?:time|sample)|k-?fold)\b",
+            [
+                {
+                    *("out of time", "out-of-time", "out of-time", "out-of time"),
+                    *("out of sample", "out-of-sample", "out of-sample", "out-of sample"),
+                    *("kfold", "k-fold"),
+                }
+            ],
+        ),
+        (r"re-?train(?:ed|ing)", [{"retrained", "re-trained", "retraining", "re-training"}]),
+        (r"(?:a|b|c|d|e)x", [{"x"}]),  # five characters: too many spellings to be worth it
         (r"(unclosed", []),
     ],
 )
@@ -199,10 +221,45 @@ def test_boundary_is_checked_where_the_shortcut_matches() -> None:
         (r"\u00C9", None),
         (r"(?-i:X)", None),
         (r"\N{LATIN CAPITAL LETTER A}", None),
+        (r"[一-龥가-힣]別", r"[一-龥가-힣]別"),  # characters without case mean the same lower-cased
+        (r"[À-Ý]", None),  # cased letters beyond A-Z: "×" sits between them
+        (r"Нет|ΣΒ", "нет|σβ"),  # paired with others only by characters that send a text down the plain path
+        (r"ſ", None),  # paired with "s", which does not
     ],
 )
 def test_lower_source_keeps_escapes_and_refuses_what_it_cannot_lower(source: str, lowered: str | None) -> None:
     assert _lower_source(source) == lowered
+
+
+ALL_CHARACTERS = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+
+
+def test_no_character_lower_cases_to_another_that_has_no_case() -> None:
+    """Why a range of characters without case keeps its meaning on the lower-cased text."""
+    for char in ALL_CHARACTERS:
+        lower = char.lower()
+        assert lower == char or len(lower) != 1 or lower.upper() != lower, hex(ord(char))
+
+
+def test_case_extras_are_the_characters_ignorecase_pairs_beyond_lower_case() -> None:
+    from mkdocs_modelcard.patterns import _CASE_EXTRAS
+
+    casefix = pytest.importorskip("re._casefix")
+    paired = {chr(code) for key, more in casefix._EXTRA_CASES.items() for code in (key, *more)}
+    assert set(_CASE_EXTRAS.findall(ALL_CHARACTERS)) == paired - {"i", "s"}  # "ı" and "ſ" stand for these
+
+
+def test_case_extras_allowed_in_patterns_pair_only_with_characters_of_the_plain_path() -> None:
+    """Each special character a pattern may hold matches (under IGNORECASE) only texts that are searched plainly."""
+    from mkdocs_modelcard.patterns import _CASE_EXTRAS, _PATTERN_CASE_EXTRAS
+
+    extras = _CASE_EXTRAS.findall(ALL_CHARACTERS)
+    leaking = set()
+    for extra in extras:
+        partners = re.compile(re.escape(extra), re.IGNORECASE).findall(ALL_CHARACTERS)
+        if any(lowered_for_search(partner) is not None for partner in partners):
+            leaking.add(extra)
+    assert leaking == set(_PATTERN_CASE_EXTRAS.findall(ALL_CHARACTERS))
 
 
 def test_invalid_pattern_raises_like_re() -> None:
