@@ -209,3 +209,73 @@ def test_bracketed_prompts_and_loose_figures_fill_nothing(body: str, item: str) 
 
 def test_a_bracketed_link_is_no_prompt() -> None:
     assert filled(card("## Contact\n\n- Email: [Contact us](mailto:team@example.org)\n"), "card_contact")
+
+
+# ---------------------------------------------------------------- found on a fifth held-out set
+
+
+@pytest.mark.parametrize(
+    ("body", "item"),
+    [
+        ("## 非想定用途\n\n- 他のセンサーへの無条件な適用\n- 校正なしのスコアでの運用\n", "out_of_scope_use"),
+        ("## 数据集条款\n\n用于车辆等非生物领域的任务时请勿直接采用本模型。\n", "out_of_scope_use"),
+        ("## 推奨モニタリング項目\n\n今後の run では少なくとも以下を監視することが望ましいです。\n", "recommendations"),
+        (
+            "## 推理性能\n\nRTX 3090、bf16 autocast、仅骨干前向、输入已在 GPU（含 Python 调度与 GPU 同步）：\n\n"
+            "| 项目 | 值 |\n|---|---|\n| p50 | 1.6 ms |\n",
+            "compute_requirements",
+        ),
+        ("## Resumen\n\n| | |\n|---|---|\n| **Modelo** | Red neuronal densa (Keras) |\n", "model_type"),
+        (
+            "## Model Retraining\n\nEvery week new matches are scraped, the model is retrained on all seasons "
+            "and promoted if it scores better.\n",
+            "training_procedure",
+        ),
+    ],
+)
+def test_fifth_set_phrasings_fill_their_items(body: str, item: str) -> None:
+    assert filled(card(body), item)
+
+
+def test_a_negated_intended_use_heading_is_not_the_intended_use() -> None:
+    text = card("## 非想定用途\n\n- 他のセンサーへの無条件な適用\n- 校正なしのスコアでの運用\n")
+    assert not filled(text, "direct_use")
+
+
+@pytest.mark.parametrize(
+    ("body", "item"),
+    [
+        ("## Results\n\nWe will be able to write this part when the experiments are finished.\n", "results"),
+        ("## Model Examination\n\nWith milestone 3 we will be able to fill this part.\n", "interpretability"),
+        ("## Results\n\nThis section will be completed after the final evaluation.\n", "results"),
+        (
+            "## Recommendations\n\nUsers should be made aware of the risks, biases and limitations of the model.\n",
+            "recommendations",
+        ),
+        ("## Details\n\nLicense: https://github.com/acme/churn/blob/master/LICENSE.txt\n", "license"),
+        ("## Details\n\n- **License:** [LICENSE](LICENSE)\n", "license_details"),
+        ("## Details\n\nTotal parameters: Varies depending on architecture\n", "model_size"),
+    ],
+)
+def test_promises_stock_sentences_and_pointers_fill_nothing(body: str, item: str) -> None:
+    assert not filled(card(body), item)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["License: [MIT](https://github.com/acme/churn/blob/master/LICENSE)\n", "License: MIT (see LICENSE.txt)\n"],
+)
+def test_a_license_named_beside_its_file_is_filled(body: str) -> None:
+    assert filled(card(f"## Details\n\n{body}"), "license")
+
+
+def test_the_udacity_template_opening_is_no_summary_and_its_paper_link_no_paper() -> None:
+    text = (
+        "# Model Card\n"
+        "Model cards are a succinct approach for documenting the creation, use, and shortcomings of a model. "
+        "The idea is to write a documentation such that a non-expert can understand the model card's contents. "
+        "For additional information see the Model Card paper: https://arxiv.org/pdf/1810.03993.pdf\n\n"
+        "## Model Details\n\nA gradient boosting classifier trained on census data.\n"
+    )
+    assert not filled(text, "model_summary")
+    assert not filled(text, "paper")
