@@ -156,9 +156,9 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
         if spellings is not None and len(run) * len(spellings) <= _MAX_VARIANTS:
             run = [spelling + more for spelling in run for more in spellings]
             continue
-        if run != [""]:
+        if "" not in run:  # a run that may be empty ("[.!?]?" alone) requires nothing
             groups.append(_minimal(run))
-            run = [""]
+        run = [""]
         if op is _sre.BRANCH:
             options: set[str] = set()
             for alternative in arg[1]:
@@ -167,12 +167,13 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
                     break
                 options.update(best)
             else:
-                groups.append(frozenset(options))
+                if "" not in options:
+                    groups.append(_minimal(list(options)))
         elif op is _sre.SUBPATTERN:
             groups.extend(_sequence(arg[-1]))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
             groups.extend(_sequence(arg[2]))
-    if run != [""]:
+    if "" not in run:
         groups.append(_minimal(run))
     return groups
 

@@ -108,6 +108,7 @@ def test_texts_where_lower_case_is_not_enough_take_the_plain_path() -> None:
     [
         (r"\b(?:a100|rtx\s*\d+)\b[^.]{0,20}?\bfor\s+(?:hours|days)", [{"a100", "rtx"}, {"for"}, {"hours", "days"}]),
         (r"\btbd\b\.?", [{"tbd"}]),
+        (r"\bfor\b[.!?]?", [{"for"}]),  # a class that may be left out requires nothing
         (r"(?:^|(?<=[.!?]))more", [{"more"}]),  # an alternative with no literal: the branch requires nothing
         (r"a?b(?:c|)", [{"b"}]),
         (r"(?:foo)+bar", [{"foo"}, {"bar"}]),
