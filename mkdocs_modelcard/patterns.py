@@ -145,12 +145,8 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
     groups: list[frozenset[str]] = []
     run = [""]  # the spellings of the literal text read so far: a match holds one of them
     for op, arg in items:
-        if op is _sre.LITERAL:
-            run = [spelling + chr(arg) for spelling in run]
-            continue
-        if op is _sre.AT:  # zero-width: the characters either side are still adjacent
-            continue
-        # A small class or group ("[- ]", "-?", "(?:time|sample)") multiplies the spellings, which stay far
+        # A literal extends the spellings; a zero-width item keeps them (the characters either side are still
+        # adjacent); a small class or group ("[- ]", "-?", "(?:time|sample)") multiplies them, and they stay far
         # rarer than the pieces between.
         spellings = _item_spellings(op, arg)
         if spellings is not None and len(run) * len(spellings) <= _MAX_VARIANTS:
@@ -166,9 +162,8 @@ def _sequence(items: Sequence[tuple[Any, Any]]) -> list[frozenset[str]]:
                 if best is None:
                     break
                 options.update(best)
-            else:
-                if "" not in options:
-                    groups.append(_minimal(list(options)))
+            else:  # each alternative's group is non-empty, so the union is too
+                groups.append(_minimal(list(options)))
         elif op is _sre.SUBPATTERN:
             groups.extend(_sequence(arg[-1]))
         elif op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[0] >= 1:
@@ -193,8 +188,8 @@ def _item_spellings(op: Any, arg: Any) -> list[str] | None:
         return [chr(arg)]
     if op is _sre.AT:
         return [""]
-    if op is _sre.IN and 0 < len(arg) <= 4 and all(kind is _sre.LITERAL for kind, _ in arg):
-        return [chr(value) for _, value in arg]
+    if op is _sre.IN:
+        return _small_class(arg)
     if op in (_sre.MAX_REPEAT, _sre.MIN_REPEAT) and arg[:2] == (0, 1):
         found = _spellings(arg[2])
         return None if found is None else [*found, ""]
@@ -208,6 +203,13 @@ def _item_spellings(op: Any, arg: Any) -> list[str] | None:
                 return None
             options.extend(found)
         return options
+    return None
+
+
+def _small_class(arg: Any) -> list[str] | None:
+    """The characters of a class of at most four plain characters ("[- ]"), or None for any other class."""
+    if 0 < len(arg) <= 4 and all(kind is _sre.LITERAL for kind, _ in arg):
+        return [chr(value) for _, value in arg]
     return None
 
 
@@ -293,8 +295,8 @@ def _prefixes(items: Sequence[tuple[Any, Any]], memo: dict[int, _Prefixes | None
             element = None if found is None else {(prefix, last and high == 1) for prefix, last in found}
             if element is not None and low == 0:
                 element.add(("", True))  # left out: what follows starts the match
-        elif op is _sre.IN and 0 < len(arg) <= 4 and all(kind is _sre.LITERAL for kind, _ in arg):
-            element = {(chr(value), True) for _, value in arg}
+        elif op is _sre.IN and (chars := _small_class(arg)) is not None:
+            element = {(char, True) for char in chars}
         else:
             element = None
         if element is None:
