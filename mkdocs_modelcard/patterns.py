@@ -70,6 +70,8 @@ def _lower_source(source: str) -> str | None:
 
 def _ranges_lower_safely(source: str) -> bool:
     """Whether every character range keeps its meaning lower-cased: letters a-z or A-Z only, or no letters at all."""
+    if "[" not in source:
+        return True  # ranges are only found in classes
     try:
         stack = [list(_sre_parse.parse(source))]
     except Exception:  # noqa: BLE001 - a private parser's surprise only costs the fast path
@@ -390,13 +392,16 @@ def _reversed(items: Any, multiline: bool) -> list[tuple[Any, Any]] | None:
     return out
 
 
-def pivot(source: str, flags: int = 0) -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None:
+def pivot(
+    source: str, flags: int = 0, beat: tuple[int, int] | None = None
+) -> tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None:
     """A split of the pattern into A and B such that every match is A's match then B's, B starting with a literal.
 
     Returns (the literals B starts with, B, A reversed). A text in which no
     place where B starts matching B is also the end of a match of A (read
     backwards from there) holds no match at all. Where the split is not
-    known to be exact the answer is None.
+    known to be exact, or its literals rank no higher than ``beat`` (see
+    :func:`_rank`), the answer is None.
     """
     try:
         parsed = _parsed(source, flags)
@@ -407,11 +412,16 @@ def pivot(source: str, flags: int = 0) -> tuple[tuple[str, ...], re.Pattern[str]
         splits: list[tuple[tuple[int, int, int], frozenset[str]]] = []
         memo: dict[int, _Prefixes | None] = {}  # the parse stays alive meanwhile, so identities stay unique
         for split in range(1, len(items)):
+            if split > 1 and items[split - 1][0] is _sre.LITERAL:
+                # Split one character earlier, B starts with that character before each of these literals:
+                # as many literals, each longer, and A shorter (readable backwards wherever this A is).
+                # That split always ranks higher, so this one is never chosen.
+                continue
             found = _prefixes(items[split:], memo)
             if found is None or any(not prefix for prefix, _ in found):
                 continue
             starts = _shortest({prefix for prefix, _ in found})
-            if min(map(len, starts)) >= _MIN_START:
+            if min(map(len, starts)) >= _MIN_START and (beat is None or _rank(tuple(starts)) > beat):
                 splits.append(((min(map(len, starts)), -len(starts), -split), starts))
         # The most selective literals first (longest shortest one, fewest), where A can be read backwards.
         for (_, _, negative_split), chosen in sorted(splits, key=lambda entry: entry[0], reverse=True):
@@ -607,11 +617,15 @@ def _places(literals: tuple[str, ...], lowered: str, index: TextIndex | None) ->
 class ContentPattern:
     """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
 
-    __slots__ = ("_anchored", "_flags", "_pivot", "_ready", "_required", "_scan", "_starts", "exact", "pattern")
+    __slots__ = ("_anchored", "_exact", "_flags", "_pivot", "_ready", "_required", "_scan", "_starts", "pattern")
 
-    def __init__(self, source: str, flags: int = 0) -> None:
+    def __init__(self, source: str, flags: int = 0, *, trusted: bool = False) -> None:
+        """``trusted``: a pattern of a built-in checklist (tested), compiled only when first used.
+
+        Any other is compiled here, so a bad pattern fails when its checklist loads.
+        """
         self.pattern = source
-        self.exact = re.compile(source, flags | re.IGNORECASE)  # here, so a bad pattern fails when it is loaded
+        self._exact: re.Pattern[str] | None = None if trusted else re.compile(source, flags | re.IGNORECASE)
         self._flags = flags
         self._ready = False
         self._anchored: re.Pattern[str] | None = None
@@ -619,6 +633,13 @@ class ContentPattern:
         self._required: tuple[tuple[str, ...], ...] = ()
         self._starts: tuple[str, ...] | None = None
         self._pivot: tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None = None
+
+    @property
+    def exact(self) -> re.Pattern[str]:
+        """The pattern as written, compiled with ``re.IGNORECASE``: what the fast path must agree with."""
+        if self._exact is None:
+            self._exact = re.compile(self.pattern, self._flags | re.IGNORECASE)
+        return self._exact
 
     def _prepare(self) -> None:
         """Work out the fast path, on the first search rather than when the checklist loads.
@@ -635,7 +656,9 @@ class ContentPattern:
             return
         case_sensitive = flags & ~re.IGNORECASE
         try:
-            self._anchored = re.compile(lowered, case_sensitive)
+            # Compiled from the parse the analyses below read: parsing is most of the cost of compiling.
+            parsed = _parsed(lowered, case_sensitive)
+            self._anchored = _sre_compile.compile(parsed, case_sensitive)
             # The rarest-looking group first (longest shortest literal): it rules most texts out soonest.
             groups = sorted(required_literals(lowered, case_sensitive), key=lambda g: -min(map(len, g)))
             # Shortest first, then alphabetically: the same order in every process, whatever the hash seed.
@@ -644,9 +667,8 @@ class ContentPattern:
             # Single characters start too many candidates to be worth a match tried from Python each.
             if starts is not None and min(map(len, starts)) >= _MIN_START:
                 self._starts = tuple(sorted(starts))
-            self._pivot = pivot(lowered, case_sensitive)
-            if self._pivot is not None and self._starts is not None and _rank(self._pivot[0]) <= _rank(self._starts):
-                self._pivot = None  # the literals a match starts with are as rare: trying them is all it takes
+            # Unless its literals are rarer than those a match starts with: else trying those is all it takes.
+            self._pivot = pivot(lowered, case_sensitive, _rank(self._starts) if self._starts is not None else None)
             # Not before a digit: without its \b, "\d+..." would be tried at every digit of a long number
             # and read the rest of it each time (quadratic), where \b allows only the first.
             if (
@@ -654,7 +676,11 @@ class ContentPattern:
                 and not lowered.startswith(_WORD_BOUNDARY + "|")
                 and not lowered.startswith(_WORD_BOUNDARY + "\\d")
             ):
-                self._scan = re.compile(lowered[len(_WORD_BOUNDARY) :], case_sensitive)
+                items = list(parsed)
+                if items and items[0] == (_sre.AT, _sre.AT_BOUNDARY):
+                    self._scan = _sre_compile.compile(_sre_parse.SubPattern(parsed.state, items[1:]), case_sensitive)
+                else:  # "\bfoo|bar": without its first \b, the pattern still finds every place a match starts
+                    self._scan = re.compile(lowered[len(_WORD_BOUNDARY) :], case_sensitive)
         except re.error:  # pragma: no cover - a lower-cased literal cannot break a pattern that compiled
             self._anchored = self._scan = None
 

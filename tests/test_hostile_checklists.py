@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import time
+from importlib import resources
 from pathlib import Path
 
 import pytest
 from sitebuild import GOOD_CARD, build_site, captured_mkdocs_logs, make_site, page
 
-from mkdocs_modelcard.checklist import ChecklistError, load_checklist, parse_checklist
+from mkdocs_modelcard.checklist import ChecklistError, builtin_names, load_checklist, parse_checklist
 from mkdocs_modelcard.regexcheck import regex_problem
 
 BODY = GOOD_CARD.split("---\n", 2)[2]
@@ -57,8 +58,15 @@ def test_patterns_with_fixed_round_boundaries_are_accepted(pattern: str) -> None
 
 
 def test_builtin_checklists_pass_their_own_checks() -> None:
-    for name in ("model", "dataset"):
-        assert load_checklist(name).items
+    """Built-in checklists load trusted (unchecked, compiled on first use): here they get every check."""
+    for name in builtin_names():
+        text = resources.files("mkdocs_modelcard").joinpath("checklists", f"{name}.yml").read_text(encoding="utf-8")
+        checked = parse_checklist(text, f"{name}.yml")
+        trusted = load_checklist(name)
+        assert [item.id for item in checked.items] == [item.id for item in trusted.items]
+        for mine, theirs in zip(checked.items, trusted.items):
+            assert [p.pattern for p in mine.detect.pattern_res] == [p.pattern for p in theirs.detect.pattern_res]
+            assert [p.exact.pattern for p in theirs.detect.pattern_res] == [p.pattern for p in mine.detect.pattern_res]
 
 
 @pytest.mark.parametrize("weight", [".nan", ".inf", "-.inf"])
