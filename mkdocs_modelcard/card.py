@@ -42,6 +42,9 @@ _BULLET_LABEL = re.compile(r"^[ \t]*[-*+][ \t]+([^\W\d_][\w ,'/()&-]{0,60}?)[ \t
 _META_KEY = re.compile(r"^\s*([\w-]+)\s*:")
 _OPTIONAL_TAG = re.compile(r"(?<![ \t])[ \t]*\[\s*optional\s*\](?=[^:\n]*:)", re.IGNORECASE)
 _MAX_LABEL_WORDS = 8
+# A list item alone on its line with its value indented below it may say more: the Mitchell et al. template's
+# "- Where to send questions or comments about the model" (9 words) is such a label.
+_MAX_BULLET_LABEL_WORDS = 10
 _WIDE_COLON = "\uff1a"
 _WIDE_CHAR = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _MAX_WIDE_LABEL = 16
@@ -306,6 +309,29 @@ def _parse_field(text: str) -> tuple[str, str, int] | None:
     return None
 
 
+_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
+_MAX_ONE_LINE_WORDS = 8
+
+
+def one_line_field(section: Section) -> Field | None:
+    """A heading over one short line and nothing else, read as a label with its value.
+
+    The Model Card Toolkit writes "### Licenses" over "* MIT", and
+    Mitchell-style cards "### License" over "GPL-3.0 license": the same as
+    a "License: MIT" field. Not among the card's fields: asked only of the
+    sections whose heading is some item's field label.
+    """
+    if section.level < 2 or section.soft or section.fields or section.children:
+        return None
+    body = [line for line in section.lines if line.text.strip()]
+    if len(body) != 1 or body[0].code:
+        return None
+    value = _BULLET.sub("", body[0].text).strip()
+    if not value or "|" in value or value.startswith("#") or len(value.split()) > _MAX_ONE_LINE_WORDS:
+        return None
+    return Field(label=section.title, key=section.key, value=value, line=body[0].number, section=section)
+
+
 def _short_wide(label: str) -> bool:
     """Whether a label is short enough in a script without spaces: "模型类型", not a clause before "如下：".
 
@@ -519,7 +545,7 @@ def read_card(text: str, path: str = "", *, _closed: dict[int, bool] | None = No
         is_block = first in "-*+>|" or first.isdigit()
         if parsed is None and first in "-*+":
             words = _BULLET_LABEL.match(visible)
-            if words is not None and len(words.group(1).split()) <= _MAX_LABEL_WORDS:
+            if words is not None and len(words.group(1).split()) <= _MAX_BULLET_LABEL_WORDS:
                 bullet = (number, indent, words.group(1).strip())
         prev_plain = None if parsed is not None or (is_block and _LIST_OR_BLOCK.match(visible)) else line
 

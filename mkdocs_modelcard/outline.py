@@ -24,10 +24,10 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .card import Card, Field, Line, Section
+from .card import Card, Field, Line, Section, one_line_field
 from .checklist import Checklist, Detectors, Item
 from .patterns import ContentPattern, TextIndex, Vocabulary, lowered_for_search
-from .text import has_words, normalize, plain_text, truncate
+from .text import alias_matcher, has_words, normalize, plain_text, truncate
 
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
 _MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
@@ -59,6 +59,10 @@ class Lexicon:
             tuple[str, tuple[str, ...], bool], tuple[tuple[Item, ...], tuple[str, ...] | None, tuple[str, ...]]
         ] = {}
         self._vocabulary: Vocabulary | None = None
+        self._field_only: dict[str, tuple[Item, ...]] = {}
+        self._field_labels = frozenset(label for item in checklist.items for label in item.detect.field_exact)
+        self._field_wild = alias_matcher(a for item in checklist.items for a in item.detect.fields if "*" in a)
+        """Every field label: a heading that is none of them (almost every heading) needs no further look."""
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -200,6 +204,22 @@ class Lexicon:
     def items_for_field(self, key: str) -> tuple[Item, ...]:
         """Items whose field aliases match a normalised field label (memoised like headings)."""
         return self._memo(self._fields, key, False)
+
+    def field_only_items(self, key: str) -> tuple[Item, ...]:
+        """Items a label names as a field but not as a heading ("licenses": the license, not its terms).
+
+        Memoised: asked of every heading of every card, and empty for almost all of them.
+        """
+        found = self._field_only.get(key)
+        if found is None:
+            if key not in self._field_labels and (self._field_wild is None or self._field_wild.match(key) is None):
+                found = ()
+            else:
+                headed = self.items_for_heading(key)
+                found = tuple(item for item in self.items_for_field(key) if item not in headed)
+            if len(self._field_only) < 100_000:
+                self._field_only[key] = found
+        return found
 
     def _memo(self, cache: dict[str, tuple[Item, ...]], key: str, headings: bool) -> tuple[Item, ...]:
         found = cache.get(key)
@@ -382,6 +402,16 @@ class Outline:
             field_items = tuple(dict.fromkeys(field_items + lex.items_for_heading(card_field.key)))
             for item in field_items:
                 self.fields_for.setdefault(item.id, []).append(card_field)
+        for section in card.sections:
+            if section.level < 2 or section.soft or section.fields or section.children:
+                continue
+            # "### Licenses" over "* MIT": a field of the items whose field label the heading is, unless the
+            # heading names the item itself (its section speaks for it then).
+            field_items = lex.field_only_items(section.key)
+            if field_items and (one_line := one_line_field(section)) is not None:
+                for item in field_items:
+                    if section not in self.sections_for.get(item.id, ()):
+                        self.fields_for.setdefault(item.id, []).append(one_line)
         # Placeholders and stock sentences go in one pass over the whole card per pattern.
         # The card's text mostly goes through the removals unchanged: one index for all.
         indexes = _Indexes(lex.vocabulary)

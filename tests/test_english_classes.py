@@ -279,3 +279,76 @@ def test_the_udacity_template_opening_is_no_summary_and_its_paper_link_no_paper(
     )
     assert not filled(text, "model_summary")
     assert not filled(text, "paper")
+
+
+# ---------------------------------------------------------------- a sixth untuned set (session 11)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "### Licenses\n\n* MIT\n\n### References\n\n* https://example.org/data\n",  # Model Card Toolkit
+        "### License\n\nGPL-3.0 license, see [link](https://example.org/license)\n\n### Contact\n\nops@example.org\n",
+    ],
+)
+def test_a_license_heading_over_one_short_line_names_the_license(body: str) -> None:
+    assert filled(card(f"## Model Details\n\n{body}"), "license")
+
+
+def test_a_license_heading_over_prose_is_its_terms_not_a_license_field() -> None:
+    body = (
+        "## License\n\nThe weights may be shared for research under the terms agreed with the hospital, "
+        "and only after the data protection office approves each request.\n"
+    )
+    text = card(body)
+    assert filled(text, "license_details")
+    assert not filled(text, "license")
+
+
+def test_the_mitchell_template_contact_label_takes_its_indented_value() -> None:
+    body = "## Model details\n\n- Where to send questions or comments about the model\n\n    j.doe[at]example.org\n"
+    assert filled(card(body), "card_contact")
+
+
+@pytest.mark.parametrize(
+    "value", ["In process.", "In progress", "Under preparation.", "in preparation - the paper is being written"]
+)
+def test_a_paper_still_in_progress_is_no_paper(value: str) -> None:
+    body = f"## Model Details\n\n- **Paper or other resource for more information:** {value}\n"
+    assert not filled(card(body), "paper")
+
+
+@pytest.mark.parametrize(
+    ("body", "item"),
+    [
+        ("## Limites\n\nLe modèle ne doit pas être utilisé sur des registres modernes.\n", "out_of_scope_use"),
+        ("## Limitaciones\n\nEl modelo no debe usarse para decisiones de crédito.\n", "out_of_scope_use"),
+        ("## Limitações\n\nO modelo não deve ser usado em diagnósticos clínicos.\n", "out_of_scope_use"),
+        ("## Limiti\n\nIl modello non deve essere usato per decisioni mediche.\n", "out_of_scope_use"),
+        ("## Grenzen\n\nDas Modell darf nicht für Diagnosen verwendet werden.\n", "out_of_scope_use"),
+        ("## Description\n\nLe modèle est conçu pour transcrire des registres notariaux.\n", "direct_use"),
+        ("## Descripción\n\nEl modelo está diseñado para clasificar solicitudes de préstamo.\n", "direct_use"),
+    ],
+)
+def test_prohibitions_and_purposes_in_european_languages(body: str, item: str) -> None:
+    assert filled(card(body), item)
+
+
+@pytest.mark.parametrize(
+    ("field", "item"),
+    [
+        ("| 학습 방식 | QLoRA(4bit NF4) SFT, LoRA r=16, 3 epoch 학습 |", "training_procedure"),
+        ("| 알려진 한계 | 긴 출력에서 JSON 형식이 깨질 수 있다 |", "bias_risks_limitations"),
+        ("| 담당자 | C 파트 |", "developed_by"),
+        ("| 기본 학습 데이터셋 | train.mixed.jsonl 375건 |", "datasets"),
+        ("| 基座 | Qwen/Qwen2.5-3B-Instruct |", "fine_tuned_from"),
+    ],
+)
+def test_field_tables_in_korean_and_chinese(field: str, item: str) -> None:
+    text = f"# 모델 카드\n\n| 항목 | 내용 |\n| --- | --- |\n{field}\n"
+    assert filled(text, item)
+
+
+def test_performances_is_a_results_heading() -> None:
+    body = "## Performances\n\n| Métrique | Score |\n| --- | --- |\n| CER | 4.2 % |\n"
+    assert filled(card(body), "results")
