@@ -132,13 +132,12 @@ def find(item: Item, text: Outline) -> Evidence | None:
     searched = text.full if detect.code else text.prose
     if detect.links and text.linked is not None:
         searched = text.linked
-    for pattern in detect.pattern_res:
-        span = searched.span(pattern)
-        if span is not None:
-            start, end = span
-            while start < end and searched.text[start].isspace():  # a leading \s* must not point at a blank line
-                start += 1
-            line = text.numbers[searched.index_of(start)]
-            snippet = " ".join(searched.text[start:end].split())[:80]
-            return Evidence("pattern", snippet, line, text.section_at(line))
-    return None
+    span = searched.first_span(detect.pattern_res)
+    if span is None:
+        return None
+    start, end = span
+    while start < end and searched.text[start].isspace():  # a leading \s* must not point at a blank line
+        start += 1
+    line = text.numbers[searched.index_of(start)]
+    snippet = " ".join(searched.text[start:end].split())[:80]
+    return Evidence("pattern", snippet, line, text.section_at(line))

@@ -593,12 +593,21 @@ class Searchable:
         self.lowered = self._index.lowered if self._index is not None else None
         self._spans: dict[ContentPattern, tuple[int, int] | None] = {}
 
-    def span(self, pattern: ContentPattern) -> tuple[int, int] | None:
-        """Where ``pattern`` first matches; asked once per card however many items share the pattern."""
-        if pattern in self._spans:
-            return self._spans[pattern]
-        found = self._spans[pattern] = pattern.span(self.text, self.lowered, self._index)
-        return found
+    def first_span(self, patterns: tuple[ContentPattern, ...]) -> tuple[int, int] | None:
+        """Where the first of ``patterns`` that matches does, as ``re.search`` would say.
+
+        Each pattern is searched once per card however many items share it,
+        and the loop is here, one call per item rather than one per pattern.
+        """
+        spans, text, lowered, index = self._spans, self.text, self.lowered, self._index
+        for pattern in patterns:
+            if pattern in spans:
+                found = spans[pattern]
+            else:
+                found = spans[pattern] = pattern.span(text, lowered, index)
+            if found is not None:
+                return found
+        return None
 
     @property
     def index(self) -> TextIndex | None:
