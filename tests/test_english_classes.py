@@ -352,3 +352,16 @@ def test_field_tables_in_korean_and_chinese(field: str, item: str) -> None:
 def test_performances_is_a_results_heading() -> None:
     body = "## Performances\n\n| Métrique | Score |\n| --- | --- |\n| CER | 4.2 % |\n"
     assert filled(card(body), "results")
+
+
+def test_the_opening_of_the_template_built_on_the_model_cards_paper_is_no_summary() -> None:
+    text = (
+        "# Model card for Crash Counts\n\n"
+        "Sections and prompts from the [model cards paper](https://arxiv.org/abs/1810.03993), v2.\n\n"
+        "Jump to section:\n\n- [Model details](#model-details)\n- [Intended use](#intended-use)\n\n"
+        "## Model details\n\n- Model type\n\n    A Poisson regression of daily crash counts per intersection.\n"
+    )
+    assert not filled(text, "model_summary")
+    assert not filled(text, "paper")
+    summarised = text.replace("Sections and prompts", "Daily crash counts per intersection. Sections")
+    assert filled(summarised, "model_summary")
