@@ -313,6 +313,14 @@ _BULLET = re.compile(r"^[ \t]*[-*+][ \t]+")
 _MAX_ONE_LINE_WORDS = 8
 
 
+def may_be_one_line_field(section: Section) -> bool:
+    """Whether a section is shaped like a label over its value: below the title, a real heading, nothing under it.
+
+    The cheap half of :func:`one_line_field`, for callers that rule most sections out before a lookup.
+    """
+    return section.level >= 2 and not section.soft and not section.fields and not section.children
+
+
 def one_line_field(section: Section) -> Field | None:
     """A heading over one short line and nothing else, read as a label with its value.
 
@@ -321,7 +329,7 @@ def one_line_field(section: Section) -> Field | None:
     a "License: MIT" field. Not among the card's fields: asked only of the
     sections whose heading is some item's field label.
     """
-    if section.level < 2 or section.soft or section.fields or section.children:
+    if not may_be_one_line_field(section):
         return None
     body = [line for line in section.lines if line.text.strip()]
     if len(body) != 1 or body[0].code:

@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from .card import Card, Field, Line, Section, one_line_field
+from .card import Card, Field, Line, Section, may_be_one_line_field, one_line_field
 from .checklist import Checklist, Detectors, Item
 from .patterns import ContentPattern, TextIndex, Vocabulary, lowered_for_search
 from .text import alias_matcher, has_words, normalize, plain_text, truncate
@@ -403,7 +403,7 @@ class Outline:
             for item in field_items:
                 self.fields_for.setdefault(item.id, []).append(card_field)
         for section in card.sections:
-            if section.level < 2 or section.soft or section.fields or section.children:
+            if not may_be_one_line_field(section):
                 continue
             # "### Licenses" over "* MIT": a field of the items whose field label the heading is, unless the
             # heading names the item itself (its section speaks for it then).
