@@ -26,7 +26,7 @@ from typing import Any
 
 from .card import Card, Field, Line, Section, may_be_one_line_field, one_line_field
 from .checklist import Checklist, Detectors, Item
-from .patterns import ContentPattern, TextIndex, Vocabulary, lowered_for_search
+from .patterns import ContentPattern, TextIndex, Vocabulary, first_span, lowered_for_search
 from .text import alias_matcher, has_words, normalize, plain_text, truncate
 
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
@@ -597,17 +597,9 @@ class Searchable:
         """Where the first of ``patterns`` that matches does, as ``re.search`` would say.
 
         Each pattern is searched once per card however many items share it,
-        and the loop is here, one call per item rather than one per pattern.
+        in one call per item (:func:`.patterns.first_span`) rather than one per pattern.
         """
-        spans, text, lowered, index = self._spans, self.text, self.lowered, self._index
-        for pattern in patterns:
-            if pattern in spans:
-                found = spans[pattern]
-            else:
-                found = spans[pattern] = pattern.span(text, lowered, index)
-            if found is not None:
-                return found
-        return None
+        return first_span(patterns, self.text, self.lowered, self._index, self._spans)
 
     @property
     def index(self) -> TextIndex | None:

@@ -594,6 +594,45 @@ class TextIndex:
         return self._backwards
 
 
+_UNSEEN: Any = object()
+
+
+def first_span(
+    patterns: tuple[ContentPattern, ...],
+    text: str,
+    lowered: str | None,
+    index: TextIndex | None,
+    spans: dict[ContentPattern, tuple[int, int] | None],
+) -> tuple[int, int] | None:
+    """Where the first of ``patterns`` that matches ``text`` does, each pattern searched once per ``spans``.
+
+    Most patterns of an item need a literal the text lacks, which the index
+    already knows (a :class:`Vocabulary` marks the absent ones at once): those
+    are ruled out here, saving a call for each: a card asks for hundreds of
+    patterns, and most of them turn out absent.
+    """
+    firsts = index.firsts if index is not None else None
+    found: tuple[int, int] | None
+    for pattern in patterns:
+        found = spans.get(pattern, _UNSEEN)
+        if found is _UNSEEN:
+            if firsts is not None and pattern._ready:
+                for group in pattern._required:
+                    for literal in group:
+                        at = firsts.get(literal)
+                        if at is None or at >= 0:  # present, or not looked up yet: span() decides
+                            break
+                    else:  # every literal of a group the pattern needs is absent
+                        found = None
+                        break
+            if found is _UNSEEN:
+                found = pattern.span(text, lowered, index)
+            spans[pattern] = found
+        if found is not None:
+            return found
+    return None
+
+
 def _rank(literals: tuple[str, ...]) -> tuple[int, int]:
     """How rare a set of literals looks: the longer its shortest literal, and the fewer, the rarer."""
     return min(map(len, literals)), -len(literals)

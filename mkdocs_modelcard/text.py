@@ -32,6 +32,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 # Emoji, bullets and brackets before a heading's number: "📌 1. Detalle del Modelo", "(2) Uses".
 _LEADING_SYMBOLS = re.compile(r"^[\W_]+")
 _COMBINING = re.compile(r"[\u0300-\u036f]+")
+_UNDECOMPOSED = str.maketrans({"ı": "i", "đ": "d"})
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _MARKUP = re.compile(r"<[^<>]*>")
 # Paired emphasis and code markers only, so "7*7" or "snake_case" survive.
@@ -60,7 +61,8 @@ def normalize(text: str) -> str:
     text = text.replace("&", " and ").casefold()
     wide = not text.isascii()
     if wide:  # "Métricas" and "Metricas", "Données" and "Donnees" are the same heading
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+        # Turkish dotless i and Vietnamese d with stroke have no decomposition: "Sınırlamalar" is "Sinirlamalar".
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)))
         if not text.isascii():
             # Composed again: NFKD splits kana from their voicing marks ("デ") and Hangul into letters.
             text = unicodedata.normalize("NFC", text)
@@ -74,12 +76,12 @@ def normalize(text: str) -> str:
 
 # Where a heading joins several topics: "Limitations & Ethical Considerations", "Model Architecture /
 # Hyperparameters", "Evaluation: Performance Metrics", "Datos y preprocesamiento".
-_TOPIC_SEPARATOR = re.compile(r"[,;/&|+:()\[\]]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o)\b", re.IGNORECASE)
+_TOPIC_SEPARATOR = re.compile(r"[,;/&|+:()\[\]]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o|ve|dan)\b", re.IGNORECASE)
 # The same in a heading with other scripts: Chinese joins topics with "、" or "和" ("偏见、风险和局限性"),
 # Japanese with "・", "と" or "および" between words in kanji or katakana ("評価結果と指標", "制限とバイアス"),
-# Korean with "및" ("편향 및 한계").
+# Korean with "및" ("편향 및 한계"), Russian with "и", Turkish with "ve", Vietnamese with "và", Indonesian with "dan".
 _TOPIC_SEPARATOR_WIDE = re.compile(
-    r"[,;/&|+:()\[\]、，；／：（）・]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o|및)\b"
+    r"[,;/&|+:()\[\]、，；／：（）・]|\s[-–—]\s|\b(?:and|or|y|e|et|und|ou|o|및|и|ve|và|dan)\b"
     r"|(?<=[\u4e00-\u9fff])[和与及](?=[\u4e00-\u9fff])"
     r"|(?<=[\u4e00-\u9fff\u30a0-\u30ff])(?:と|および|及び)(?=[\u4e00-\u9fff\u30a0-\u30ff])",
     re.IGNORECASE,

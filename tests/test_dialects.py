@@ -973,3 +973,137 @@ def test_japanese_and_korean_group_sections_read_by_their_cues(text: str) -> Non
 def test_cjk_words_that_only_look_like_cues(line: str, item: str) -> None:
     text = f"# Model card: Example\n\nA classifier for examples.\n\n## 評価\n\n{line}\n"
     assert not verdicts(text)[item], line
+
+
+RUSSIAN = """\
+# Карточка модели: ЛесНет
+
+Классификатор пород деревьев по аэрофотоснимкам для лесной инвентаризации.
+
+## Назначение
+
+Модель помогает таксаторам быстро размечать снимки лесных участков перед выездом в поле.
+
+## Архитектура
+
+Свёрточная сеть ResNet-18 с головой из двух полносвязных слоёв и softmax на двенадцать пород.
+
+## Обучающие данные
+
+Двенадцать тысяч размеченных снимков Ленинградской области за 2019–2023 годы.
+
+## Обучение
+
+Оптимизатор AdamW, двадцать эпох, ранняя остановка по валидационной выборке.
+
+## Метрики
+
+Точность и F1 по каждой породе, усреднённые по пяти разбиениям.
+
+## Результаты
+
+Точность 0.91, макро-F1 0.87 на отложенной выборке из двух тысяч снимков.
+
+## Ограничения и риски
+
+Редкие породы путаются между собой, зимние снимки без листвы распознаются хуже.
+
+## Рекомендации
+
+Проверяйте спорные участки вручную и не используйте модель без полевой проверки.
+
+## Лицензия
+
+Веса распространяются по лицензии CC BY 4.0, код по лицензии MIT.
+
+## Контакты
+
+Вопросы направляйте на forest-ml@example.org.
+"""
+
+TURKISH = """\
+# Model Kartı: YaprakNet
+
+Bitki yapraklarındaki hastalıkları fotoğraftan tanıyan bir sınıflandırıcı.
+
+## Kullanım Amacı
+
+Çiftçilerin sahada çektiği yaprak fotoğraflarından hastalık türünü önceden tahmin etmek.
+
+## Kapsam Dışı Kullanımlar
+
+Tıbbi ya da yasal karar süreçlerinde ve yaprak dışındaki bitki kısımlarında kullanılmamalıdır.
+
+## Model Mimarisi
+
+EfficientNet-B0 omurgası, üzerine iki tam bağlantılı katman ve on sınıflı softmax çıkışı.
+
+## Eğitim Verileri
+
+Dört ilden toplanan on bin etiketli yaprak fotoğrafı, sınıf başına yaklaşık bin örnek.
+
+## Eğitim Detayları
+
+Adam optimizasyonu, otuz epok, öğrenme oranı 0.001 ve erken durdurma ile eğitildi.
+
+## Sınırlamalar
+
+Bulanık ve karanlık fotoğraflarda doğruluk belirgin biçimde düşüyor.
+
+## Öneriler
+
+Düşük güvenli tahminleri bir ziraat mühendisine danışarak doğrulayın.
+
+## İletişim
+
+Sorular için yaprak@example.org adresine yazabilirsiniz.
+"""
+
+
+def test_russian_headings_name_their_items() -> None:
+    got = verdicts(RUSSIAN)
+    for item in (
+        "direct_use",
+        "model_architecture",
+        "training_data",
+        "training_procedure",
+        "evaluation_metrics",
+        "results",
+        "bias_risks_limitations",
+        "recommendations",
+        "license_details",
+        "card_contact",
+    ):
+        assert got[item], item
+
+
+@pytest.mark.parametrize("text", [TURKISH, TURKISH.translate(str.maketrans("ıİşŞğĞçÇöÖüÜ", "iIsSgGcCoOuU"))])
+def test_turkish_headings_name_their_items_with_or_without_diacritics(text: str) -> None:
+    got = verdicts(text)
+    for item in (
+        "direct_use",
+        "out_of_scope_use",
+        "model_architecture",
+        "training_data",
+        "training_procedure",
+        "bias_risks_limitations",
+        "recommendations",
+        "card_contact",
+    ):
+        assert got[item], item
+
+
+@pytest.mark.parametrize(
+    ("heading", "item"),
+    [
+        ("## Mục đích sử dụng", "direct_use"),
+        ("## Hạn chế", "bias_risks_limitations"),
+        ("## Dữ liệu huấn luyện", "training_data"),
+        ("## Tujuan Penggunaan", "direct_use"),
+        ("## Keterbatasan", "bias_risks_limitations"),
+        ("## Data Pelatihan", "training_data"),
+    ],
+)
+def test_vietnamese_and_indonesian_headings(heading: str, item: str) -> None:
+    text = f"# Model Card for X\n\n{heading}\n\nSorting beetle photos taken in the field before an expert sees them.\n"
+    assert verdicts(text)[item]

@@ -6,6 +6,7 @@ from mkdocs_modelcard.text import (
     alias_matcher,
     glob_match,
     has_words,
+    heading_parts,
     normalize,
     plain_text,
     strip_attr_list,
@@ -92,3 +93,32 @@ def test_has_words_counts_unicode_words_only() -> None:
     text = "Vision Transformer (ViT-B/16), 86M — params"  # seven words: ViT, B and 16 are three
     assert has_words(text, 7) and not has_words(text, 8)
     assert not has_words("--- | :--: | ***", 1)
+
+
+@pytest.mark.parametrize(
+    ("heading", "key"),
+    [
+        # Turkish authors often type without the dotless i or the cedilla: both spellings are one heading.
+        ("Sınırlamalar", "sinirlamalar"),
+        ("Kapsam Dışı Kullanımlar", "kapsam disi kullanimlar"),
+        ("Eğitim Detayları", "egitim detaylari"),
+        ("Đánh giá mô hình", "danh gia mo hinh"),
+        ("Ограничения", "ограничения"),
+    ],
+)
+def test_normalize_folds_letters_without_a_decomposition(heading: str, key: str) -> None:
+    assert normalize(heading) == key
+
+
+@pytest.mark.parametrize(
+    ("heading", "parts"),
+    [
+        ("Ограничения и риски", ("ограничения", "риски")),
+        ("Eğitim ve Değerlendirme", ("egitim", "degerlendirme")),
+        ("Egitim ve Degerlendirme", ("egitim", "degerlendirme")),
+        ("Dữ liệu và tiền xử lý", ("du lieu", "tien xu ly")),
+        ("Data dan Pelatihan", ("data", "pelatihan")),
+    ],
+)
+def test_heading_parts_in_more_languages(heading: str, parts: tuple[str, ...]) -> None:
+    assert heading_parts(heading) == parts

@@ -104,6 +104,25 @@ def test_a_seeded_index_answers_like_re() -> None:
             assert pattern.span(text, lowered, index) == (found.span() if found else None), (pattern, text)
 
 
+@pytest.mark.parametrize("use_re2", [True, False])
+def test_first_span_answers_like_the_first_pattern_that_searches_true(use_re2: bool) -> None:
+    # Absent literals rule patterns out without a search; the answer must stay what re.search gives.
+    sources = [r"\bimagenet\b", r"\btrained on\b", r"\bf1\b[^.\n]{0,20}\d", r"\b(?:held[- ]?out|hold[- ]?out)\b"]
+    compiled = tuple(ContentPattern(source) for source in sources)
+    vocabulary = Vocabulary(compiled, use_re2=use_re2 and patterns._re2 is not None)
+    texts = ["Trained on ImageNet; F1 0.93 on the held-out split.", "nothing here", "HOLD OUT f1: 7", "trained on x"]
+    for text in texts:
+        lowered = lowered_for_search(text)
+        index = TextIndex(lowered, vocabulary=vocabulary) if lowered is not None else None
+        for start in range(len(compiled)):
+            chosen = compiled[start:]
+            spans: dict[ContentPattern, tuple[int, int] | None] = {}
+            expected = next((found.span() for p in chosen if (found := p.exact.search(text))), None)
+            assert patterns.first_span(chosen, text, lowered, index, spans) == expected, (text, start)
+            # Asked again, the memo answers the same.
+            assert patterns.first_span(chosen, text, lowered, index, spans) == expected
+
+
 class _GaveUp:
     """An RE2 set whose automaton ran out of memory: the binding then answers as if nothing matched."""
 
