@@ -58,8 +58,6 @@ class Detectors:
     """A field fills the item only when its value gives a figure: "Dice score: overlap of the masks" is no result."""
     title_patterns: tuple[str, ...] = ()
     """Regular expressions searched in the card's H1: "# Model Card: FooNet v1.0.0" gives the version."""
-    heading_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
-    field_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
     heading_exact: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     """The heading aliases without a wildcard, normalised: a heading is looked up, not matched."""
     heading_wild_re: re.Pattern[str] | None = field(default=None, compare=False, repr=False)
@@ -69,6 +67,16 @@ class Detectors:
     pattern_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     cue_res: tuple[ContentPattern, ...] = field(default=(), compare=False, repr=False)
     title_pattern_res: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
+
+    def names_heading(self, key: str) -> bool:
+        """Whether a normalised heading is one of the heading aliases (looked up, or matched if it has wildcards)."""
+        return key in self.heading_exact or (
+            self.heading_wild_re is not None and self.heading_wild_re.match(key) is not None
+        )
+
+    def names_field(self, key: str) -> bool:
+        """Whether a normalised field label is one of the field aliases."""
+        return key in self.field_exact or (self.field_wild_re is not None and self.field_wild_re.match(key) is not None)
 
 
 @dataclass(frozen=True)
@@ -524,8 +532,6 @@ class _Validator:
             figures=flags["figures"],
             title_patterns=title_patterns,
             title_pattern_res=self.regexes(title_patterns, f"{where}.title_patterns"),
-            heading_re=alias_matcher(headings),
-            field_re=alias_matcher(fields),
             heading_exact=frozenset(normalize(a) for a in headings if "*" not in a),
             heading_wild_re=alias_matcher(a for a in headings if "*" in a),
             field_exact=frozenset(normalize(a) for a in fields if "*" not in a),

@@ -42,14 +42,14 @@ def _plain_aliases(aliases: tuple[str, ...]) -> list[str]:
 def _slot(item: Item) -> tuple[str, str] | None:
     """("heading" | "field", text) where the item's detectors will find it."""
     detect = item.detect
-    if detect.heading_re is not None:
-        if detect.heading_re.match(normalize(item.label)):
+    if detect.headings:
+        if detect.names_heading(normalize(item.label)):
             return "heading", item.label
         plain = _plain_aliases(detect.headings)
         if plain:
             return "heading", plain[0].title() if plain[0].islower() else plain[0]
-    if detect.field_re is not None:
-        if detect.field_re.match(normalize(item.label)):
+    if detect.fields:
+        if detect.names_field(normalize(item.label)):
             return "field", item.label
         plain = _plain_aliases(detect.fields)
         if plain:

@@ -1107,3 +1107,14 @@ def test_turkish_headings_name_their_items_with_or_without_diacritics(text: str)
 def test_vietnamese_and_indonesian_headings(heading: str, item: str) -> None:
     text = f"# Model Card for X\n\n{heading}\n\nSorting beetle photos taken in the field before an expert sees them.\n"
     assert verdicts(text)[item]
+
+
+def test_nvidia_license_heading_over_one_line_names_the_license() -> None:
+    # NVIDIA's card template: "### License/Terms of Use:" over the license's name is a field, as "License:" is.
+    card = "# Model Overview\n\n### Description:\nX segments beetles.\n\n### License/Terms of Use:\nApache 2.0\n"
+    assert evidence(card, "license") == ("field", 7)
+    prose = (
+        "# Model Overview\n\n### License / Terms of Use\n\nThe model is released under a noncommercial license; "
+        "parts of the data follow their own terms of use, listed in the repository.\n\nUse it for research.\n"
+    )
+    assert not verdicts(prose)["license"]
