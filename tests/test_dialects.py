@@ -1118,3 +1118,59 @@ def test_nvidia_license_heading_over_one_line_names_the_license() -> None:
         "parts of the data follow their own terms of use, listed in the repository.\n\nUse it for research.\n"
     )
     assert not verdicts(prose)["license"]
+
+
+JAPANESE_TEMPLATE = """\
+# KabutoNet のモデルカード
+
+甲虫の写真から種を見分ける画像分類モデルです。
+
+## トレーニングの詳細
+
+### トレーニングデータ
+
+野外で撮影した甲虫の写真一万二千枚、三十種。
+
+### トレーニング手順
+
+ImageNet で事前学習した重みから二十エポックの微調整を行いました。
+
+- **トレーニング設定:** bf16 混合精度
+
+## 環境への影響
+
+- **ハードウェア種別:** NVIDIA A100
+- **使用時間:** 12 時間
+- **クラウドプロバイダー:** 学内クラスタ
+- **計算リージョン:** 日本
+- **排出炭素量:** 1.2 kg CO2eq
+
+## 技術仕様
+
+### モデルアーキテクチャと目的関数
+
+ViT-B/16 のエンコーダに線形分類ヘッドを載せ、交差エントロピーで学習します。
+
+## モデルの使い始め
+
+```python
+model = load("kabutonet")
+```
+"""
+
+
+def test_the_japanese_hugging_face_template_in_katakana() -> None:
+    # The template's Japanese translation writes "training" as トレーニング, not 学習.
+    got = verdicts(JAPANESE_TEMPLATE)
+    for item in (
+        "training_data",
+        "training_procedure",
+        "training_hyperparameters",
+        "hardware_type",
+        "training_hours",
+        "compute_region",
+        "carbon_emissions",
+        "model_architecture",
+        "usage_instructions",
+    ):
+        assert got[item], item
