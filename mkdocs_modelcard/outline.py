@@ -673,6 +673,8 @@ def _remove_all(patterns: tuple[ContentPattern, ...], text: str, indexes: _Index
     lines = -1  # the text's line breaks, counted at the first match (most texts have none): every removal keeps them
     index = indexes.of(text)
     for pattern in patterns:
+        if index is not None and index.firsts.get(pattern.key) == -1:  # cheaper than span() finding it absent
+            continue
         if pattern.span(text, index.lowered if index is not None else None, index) is None:
             continue
         if lines < 0:

@@ -606,28 +606,17 @@ def first_span(
 ) -> tuple[int, int] | None:
     """Where the first of ``patterns`` that matches ``text`` does, each pattern searched once per ``spans``.
 
-    Most patterns of an item need a literal the text lacks, which the index
-    already knows (a :class:`Vocabulary` marks the absent ones at once): those
-    are ruled out here, saving a call for each: a card asks for hundreds of
-    patterns, and most of them turn out absent.
+    Most patterns need a literal the text lacks, which the index already knows
+    (a :class:`Vocabulary` marks the absent ones at once): those are ruled out
+    by their :attr:`ContentPattern.key` here, without a call. A card is asked
+    for hundreds of patterns, and most of them turn out absent.
     """
-    firsts = index.firsts if index is not None else None
+    firsts = index.firsts if index is not None else {}
     found: tuple[int, int] | None
     for pattern in patterns:
         found = spans.get(pattern, _UNSEEN)
         if found is _UNSEEN:
-            if firsts is not None and pattern._ready:
-                for group in pattern._required:
-                    for literal in group:
-                        at = firsts.get(literal)
-                        if at is None or at >= 0:  # present, or not looked up yet: span() decides
-                            break
-                    else:  # every literal of a group the pattern needs is absent
-                        found = None
-                        break
-            if found is _UNSEEN:
-                found = pattern.span(text, lowered, index)
-            spans[pattern] = found
+            found = spans[pattern] = None if firsts.get(pattern.key) == -1 else pattern.span(text, lowered, index)
         if found is not None:
             return found
     return None
@@ -656,7 +645,7 @@ def _places(literals: tuple[str, ...], lowered: str, index: TextIndex | None) ->
 class ContentPattern:
     """A pattern compiled with ``re.IGNORECASE``, plus a faster way to ask the same question."""
 
-    __slots__ = ("_anchored", "_exact", "_flags", "_pivot", "_ready", "_required", "_scan", "_starts", "pattern")
+    __slots__ = ("_anchored", "_exact", "_flags", "_pivot", "_ready", "_required", "_scan", "_starts", "key", "pattern")
 
     def __init__(self, source: str, flags: int = 0, *, trusted: bool = False) -> None:
         """``trusted``: a pattern of a built-in checklist (tested), compiled only when first used.
@@ -670,6 +659,9 @@ class ContentPattern:
         self._anchored: re.Pattern[str] | None = None
         self._scan: re.Pattern[str] | None = None
         self._required: tuple[tuple[str, ...], ...] = ()
+        self.key = ""
+        """A literal every match holds, once the fast path is worked out (else "", which no index holds): where a
+        text's index knows it is absent (``index.firsts.get(key) == -1``), the pattern is ruled out without a call."""
         self._starts: tuple[str, ...] | None = None
         self._pivot: tuple[tuple[str, ...], re.Pattern[str], re.Pattern[str]] | None = None
 
@@ -702,6 +694,7 @@ class ContentPattern:
             groups = sorted(required_literals(lowered, case_sensitive), key=lambda g: -min(map(len, g)))
             # Shortest first, then alphabetically: the same order in every process, whatever the hash seed.
             self._required = tuple(tuple(sorted(group, key=lambda lit: (len(lit), lit))) for group in groups)
+            self.key = next((group[0] for group in self._required if len(group) == 1), "")
             starts = first_literals(lowered, case_sensitive)
             # Single characters start too many candidates to be worth a match tried from Python each.
             if starts is not None and min(map(len, starts)) >= _MIN_START:

@@ -123,6 +123,29 @@ def test_first_span_answers_like_the_first_pattern_that_searches_true(use_re2: b
             assert patterns.first_span(chosen, text, lowered, index, spans) == expected
 
 
+@needs_re2
+def test_a_pattern_whose_key_the_index_lacks_is_not_searched(monkeypatch: pytest.MonkeyPatch) -> None:
+    pattern = ContentPattern(r"\bcarbon\s+footprint\b")
+    other = ContentPattern(r"\btrained\s+on\b")
+    vocabulary = Vocabulary((pattern, other), use_re2=True)
+    assert pattern.key == "footprint"  # worked out with the vocabulary's literals: the rarest-looking one
+    text = "Trained on ImageNet."
+    lowered = lowered_for_search(text)
+    assert lowered is not None
+    index = TextIndex(lowered, vocabulary=vocabulary)
+    assert index.firsts.get(pattern.key) == -1
+    searched: list[str] = []
+    original = ContentPattern.span
+
+    def span(self: ContentPattern, *args: object) -> tuple[int, int] | None:
+        searched.append(self.pattern)
+        return original(self, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(ContentPattern, "span", span)
+    assert patterns.first_span((pattern, other), text, lowered, index, {}) == (0, 10)
+    assert searched == [other.pattern]
+
+
 class _GaveUp:
     """An RE2 set whose automaton ran out of memory: the binding then answers as if nothing matched."""
 
