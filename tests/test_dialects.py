@@ -1174,3 +1174,25 @@ def test_the_japanese_hugging_face_template_in_katakana() -> None:
         "usage_instructions",
     ):
         assert got[item], item
+
+
+@pytest.mark.parametrize(
+    ("body", "item"),
+    [
+        # Prohibitions, advice and purposes in prose, one pattern per language.
+        ("## Заметки\n\nЕё не следует использовать для постановки диагноза.", "out_of_scope_use"),
+        ("## Notlar\n\nBu model tıbbi teşhis için kullanılmamalıdır.", "out_of_scope_use"),
+        ("## Notlar\n\nBu model tibbi teshis icin kullanilmamalidir.", "out_of_scope_use"),
+        ("## Ограничения\n\nМодель путает редкие виды. Рекомендуется проверять результаты вручную.", "recommendations"),
+        ("## Заметки\n\nМодель предназначена для сортировки снимков жуков.", "direct_use"),
+        ("## Notlar\n\nModel, tarla fotoğraflarını sınıflandırmak için tasarlanmıştır.", "direct_use"),
+        ("## 说明\n\n本模型主要用于甲虫图像的物种分类。", "direct_use"),
+        ("## メモ\n\n甲虫の写真から種を判定することを目的としたモデルです。", "direct_use"),
+    ],
+)
+def test_prose_in_more_languages(body: str, item: str) -> None:
+    assert verdicts(f"# Model Card for X\n\n{body}\n")[item]
+
+
+def test_not_suitable_is_no_purpose_in_chinese() -> None:
+    assert not verdicts("# Model Card for X\n\n## 说明\n\n本模型不适用于医疗诊断。\n")["direct_use"]
