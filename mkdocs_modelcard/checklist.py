@@ -22,7 +22,7 @@ import yaml
 from . import safeyaml
 from .patterns import ContentPattern
 from .regexcheck import regex_problem
-from .text import alias_matcher, normalize
+from .text import alias_matcher, named, normalize
 
 CONTENT_MODES = ("all", "own", "prose")
 _T = TypeVar("_T")
@@ -69,14 +69,12 @@ class Detectors:
     title_pattern_res: tuple[re.Pattern[str], ...] = field(default=(), compare=False, repr=False)
 
     def names_heading(self, key: str) -> bool:
-        """Whether a normalised heading is one of the heading aliases (looked up, or matched if it has wildcards)."""
-        return key in self.heading_exact or (
-            self.heading_wild_re is not None and self.heading_wild_re.match(key) is not None
-        )
+        """Whether a normalised heading is one of the heading aliases."""
+        return named(key, self.heading_exact, self.heading_wild_re)
 
     def names_field(self, key: str) -> bool:
         """Whether a normalised field label is one of the field aliases."""
-        return key in self.field_exact or (self.field_wild_re is not None and self.field_wild_re.match(key) is not None)
+        return named(key, self.field_exact, self.field_wild_re)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from typing import Any
 from .card import Card, Field, Line, Section, may_be_one_line_field, one_line_field
 from .checklist import Checklist, Detectors, Item
 from .patterns import ContentPattern, TextIndex, Vocabulary, first_span, lowered_for_search
-from .text import alias_matcher, has_words, normalize, plain_text, truncate
+from .text import alias_matcher, has_words, named, normalize, plain_text, truncate
 
 _TAG = re.compile(r"<[^<>]*>")  # not [^>]: every "<" would scan to the end of the text
 _MD_NOISE = re.compile(r"[#*_`>|\-=:~]+")
@@ -155,7 +155,7 @@ class Lexicon:
             found = tuple(
                 group
                 for group, plain, matcher in self.checklist.group_index
-                if any(_named(k, plain, matcher) for k in keys)
+                if any(named(k, plain, matcher) for k in keys)
             )
             if len(self._groups) < 100_000:
                 self._groups[keys] = found
@@ -212,7 +212,7 @@ class Lexicon:
         """
         found = self._field_only.get(key)
         if found is None:
-            if key not in self._field_labels and (self._field_wild is None or self._field_wild.match(key) is None):
+            if not named(key, self._field_labels, self._field_wild):
                 found = ()
             else:
                 headed = self.items_for_heading(key)
@@ -228,9 +228,9 @@ class Lexicon:
             # matching the item's whole alias pattern, at a fraction of the cost for a heading not seen before.
             items = self.checklist.items
             if headings:
-                found = tuple(i for i in items if _named(key, i.detect.heading_exact, i.detect.heading_wild_re))
+                found = tuple(i for i in items if named(key, i.detect.heading_exact, i.detect.heading_wild_re))
             else:
-                found = tuple(i for i in items if _named(key, i.detect.field_exact, i.detect.field_wild_re))
+                found = tuple(i for i in items if named(key, i.detect.field_exact, i.detect.field_wild_re))
             if len(cache) < 100_000:  # bounded: headings are free text
                 cache[key] = found
         return found
@@ -609,11 +609,6 @@ class Searchable:
     def index_of(self, offset: int) -> int:
         """Index (in the card's lines) of the line holding ``offset``; asked only of the few matches."""
         return self.text.count("\n", 0, offset)
-
-
-def _named(key: str, plain: frozenset[str], wild: re.Pattern[str] | None) -> bool:
-    """Whether a normalised heading or label is one of the aliases: looked up, or matched if they have wildcards."""
-    return key in plain or (wild is not None and wild.match(key) is not None)
 
 
 # A sub-heading that names only a split, under a heading about data, is that split's data.

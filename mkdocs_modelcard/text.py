@@ -139,6 +139,15 @@ def alias_matcher(aliases: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("^(?:" + "|".join(parts) + ")$")
 
 
+def named(key: str, plain: frozenset[str], wild: re.Pattern[str] | None) -> bool:
+    """Whether a normalised heading or label is one of the aliases: looked up, or matched if they have wildcards.
+
+    ``plain`` holds the aliases without a wildcard, normalised; ``wild`` is the
+    :func:`alias_matcher` of the others.
+    """
+    return key in plain or (wild is not None and wild.match(key) is not None)
+
+
 def glob_match(path: str, patterns: Iterable[str]) -> bool:
     """Match a ``/``-separated path against gitignore-style patterns, as MkDocs' ``exclude_docs`` does.
 
